@@ -1,0 +1,1 @@
+"""Rendering functions that turn validated partnership documents into Markdown for the handbook."""

@@ -1,0 +1,1 @@
+"""Loading, validating and exporting the partnership YAML under thresholds/ (never imported by the core)."""

@@ -1,0 +1,52 @@
+"""Rendering functions return Markdown in which YAML text can never become HTML or Markdown markup."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from navigator.handbook import render
+from navigator.model.partnership import load_partnership
+from tests.conftest import MINIMAL_FIXTURE, THRESHOLDS
+
+
+@pytest.fixture(scope="module")
+def derby() -> dict[str, Any]:
+    return load_partnership(THRESHOLDS / "derby-derbyshire", dt.date(2026, 1, 1)).document
+
+
+def test_script_in_yaml_shows_as_text() -> None:
+    rendered = render.text("<script>alert('x')</script> *bold* [link](http://example.org)")
+    assert "<script>" not in rendered
+    assert "&lt;script&gt;" in rendered
+    assert "*" not in rendered
+    assert "[" not in rendered
+
+
+def test_urgent_routes_put_999_first_then_each_areas_line(derby: dict[str, Any]) -> None:
+    lines = render.urgent_routes([derby]).splitlines()
+    assert lines[0].startswith("!!! danger")
+    bullets = [line for line in lines if line.strip().startswith("- ")]
+    assert "**999**" in bullets[0]
+    assert any("Derbyshire" in line and "01629 533190" in line for line in bullets[1:])
+    assert any("Derby City" in line and "01332 641172" in line for line in bullets[1:])
+
+
+def test_hostile_names_are_escaped_in_the_urgent_box(derby: dict[str, Any]) -> None:
+    hostile = copy.deepcopy(derby)
+    hostile["areas"][0]["name"] = "<img src=x onerror=alert(1)>"
+    rendered = render.urgent_routes([hostile])
+    assert "<img" not in rendered
+    assert "&lt;img" in rendered
+
+
+def test_partnership_summary_row(derby: dict[str, Any]) -> None:
+    table = render.partnership_summaries([derby])
+    assert "| Derby City and Derbyshire Threshold Document | 1 | 2019-12 | 2020-11 |" in table
+
+
+def test_fixture_has_no_real_numbers() -> None:
+    assert "01632 96" in (MINIMAL_FIXTURE / "contacts.yaml").read_text(encoding="utf-8")
