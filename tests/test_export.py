@@ -70,3 +70,14 @@ def test_export_refuses_invalid_data_and_prints_nothing(cli: Callable[..., Run],
     assert result.code == 1
     assert result.out == ""
     assert "indicators[0].domain: unknown domain 'helth'" in result.err
+
+
+def test_export_lists_all_three_partnerships_and_every_indicator(cli: Callable[..., Run]) -> None:
+    exported = json.loads(cli("export", str(THRESHOLDS)).out)
+    indicators = {p["id"]: len(p["indicators"]) for p in exported["partnerships"]}
+    assert indicators == {"derby-derbyshire": 215, "stoke-staffordshire": 278, "york": 0}
+    stoke = next(p for p in exported["partnerships"] if p["id"] == "stoke-staffordshire")
+    assert [q["id"] for q in stoke["questions"]] == ["missing-from-home"]
+    assert {"id", "text", "type"} <= set(stoke["questions"][0])
+    york = next(p for p in exported["partnerships"] if p["id"] == "york")
+    assert [level["level"] for level in york["levels"]] == [1, 2, 3, 4]

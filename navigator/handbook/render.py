@@ -17,22 +17,21 @@ def text(value: str) -> str:
 
 
 def urgent_routes(documents: list[Document]) -> str:
-    """The urgent routes: immediate danger (999) first, then every area's child-protection line."""
-    lines = []
+    """The urgent routes: immediate danger (999) once, first; then every area's child-protection line."""
+    lines: list[str] = []
     for kind, lead in (
-        ("immediate_danger", "immediate danger"),
+        ("immediate_danger", "Immediate danger"),
         ("child_protection", "suspected significant harm"),
     ):
         for document in documents:
             contacts = {contact["id"]: contact for contact in document["contacts"]}
             areas = {area["id"]: area["name"] for area in document["areas"]}
-            for route in document.get("routes", []):
-                if route["kind"] != kind:
-                    continue
-                where = areas.get(route.get("area", ""), document["partnership"]["title"])
+            for route in (route for route in document.get("routes", []) if route["kind"] == kind):
                 for contact in (contacts[c] for c in route.get("contacts", []) if "phone" in contacts[c]):
                     name = "" if contact["name"] == contact["phone"] else f"{text(contact['name'])} on "
-                    lines.append(f"    - **{text(where)}**, {lead}: ring {name}**{text(contact['phone'])}**")
+                    where = f"**{text(areas[route['area']])}**, " if "area" in route else ""
+                    line = f"    - {where}{lead}: ring {name}**{text(contact['phone'])}**"
+                    lines += [] if line in lines else [line]
     return '!!! danger "Urgent: if a child is in danger"\n\n' + "\n".join(lines) + "\n"
 
 

@@ -52,7 +52,7 @@ def month_end(text: str) -> dt.date:
 def review_date_problems(document: dict[str, Any], today: dt.date) -> Found:
     """Warn when the document's review date has passed."""
     review = document["partnership"]["review_date"]
-    if month_end(review) < today:
+    if review != "not stated" and month_end(review) < today:
         message = (
             f"review date {review} has passed (today is {today.isoformat()}): "
             "check with the partnership that this is still the current document"

@@ -37,4 +37,7 @@ def test_home_page_shows_the_urgent_lines(browser: Browser, site_url: str) -> No
     assert "999" in text
     assert "01629 533190" in text
     assert "01332 641172" in text
+    assert "0800 1313126" in text
+    assert "01782 235100" in text
+    assert "01904 551900" in text
     page.close()

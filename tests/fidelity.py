@@ -1,0 +1,29 @@
+"""Helpers shared by the per-partnership fidelity tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from functools import cache
+from typing import Any
+
+from navigator.model.partnership import load_partnership
+from tests.conftest import THRESHOLDS
+
+
+@cache
+def document(partnership_id: str) -> dict[str, Any]:
+    """A partnership's validated document (loaded once per test run)."""
+    return load_partnership(THRESHOLDS / partnership_id, dt.date(2026, 1, 1)).document
+
+
+def counts(partnership_id: str) -> dict[tuple[int, str], int]:
+    """Indicators per (level, domain)."""
+    return dict(
+        Counter((item["level"], item["domain"]) for item in document(partnership_id).get("indicators", []))
+    )
+
+
+def by_id(partnership_id: str, collection: str) -> dict[str, dict[str, Any]]:
+    """A collection of the partnership keyed by id."""
+    return {item["id"]: item for item in document(partnership_id).get(collection, [])}
