@@ -6,14 +6,11 @@ copied from it. These tests need no ../shared: they carry their own expectations
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import Counter
-from typing import Any
-
 import pytest
 
-from navigator.model.partnership import Partnership, load_partnership
-from tests.conftest import THRESHOLDS
+from tests.fidelity import by_id, counts, document
+
+ID = "derby-derbyshire"
 
 # Appendix 3, counted by hand: (level, domain) -> number of indicators.
 COUNTS = {
@@ -101,55 +98,45 @@ SPOT_TEXTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def derby() -> Partnership:
-    return load_partnership(THRESHOLDS / "derby-derbyshire", dt.date(2026, 1, 1))
-
-
-def _by_id(items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    return {item["id"]: item for item in items}
-
-
-def test_indicator_counts_per_level_and_domain(derby: Partnership) -> None:
-    found = Counter((item["level"], item["domain"]) for item in derby.document["indicators"])
-    assert dict(found) == COUNTS
+def test_indicator_counts_per_level_and_domain() -> None:
+    assert counts(ID) == COUNTS
     assert sum(COUNTS.values()) == 215
 
 
 @pytest.mark.parametrize(("level", "domain", "text"), SPOT_TEXTS, ids=[t[2][:40] for t in SPOT_TEXTS])
-def test_indicator_text_is_verbatim(derby: Partnership, level: int, domain: str, text: str) -> None:
-    matches = [item for item in derby.document["indicators"] if item["text"] == text]
+def test_indicator_text_is_verbatim(level: int, domain: str, text: str) -> None:
+    matches = [item for item in document(ID)["indicators"] if item["text"] == text]
     assert [(item["level"], item["domain"]) for item in matches] == [(level, domain)]
 
 
-def test_bereavement_listed_once_per_level(derby: Partnership) -> None:
+def test_bereavement_listed_once_per_level() -> None:
     places = sorted(
         item["level"]
-        for item in derby.document["indicators"]
+        for item in document(ID)["indicators"]
         if item["text"] == "Child/young person has experienced a bereavement"
     )
     assert places == [2, 3, 4]
 
 
-def test_every_indicator_cites_appendix_3(derby: Partnership) -> None:
-    for item in derby.document["indicators"]:
+def test_every_indicator_cites_appendix_3() -> None:
+    for item in document(ID)["indicators"]:
         assert item["source"]["document"] == "ddscp-2019"
         assert item["source"]["section"].startswith(f"Appendix 3: Level {item['level']} ")
 
 
-def test_levels_are_named_as_in_the_document(derby: Partnership) -> None:
-    names = {level["level"]: level["name"] for level in derby.document["levels"]}
+def test_levels_are_named_as_in_the_document() -> None:
+    names = {level["level"]: level["name"] for level in document(ID)["levels"]}
     assert names == {1: "Universal", 2: "Emerging Needs", 3: "Intensive", 4: "Specialist"}
 
 
-def test_each_level_has_both_areas_steps(derby: Partnership) -> None:
-    for level in derby.document["levels"]:
+def test_each_level_has_both_areas_steps() -> None:
+    for level in document(ID)["levels"]:
         assert set(level["steps"]) == {"derbyshire", "derby-city"}
         assert level["threshold_table"]["outcome"]
 
 
-def test_phone_numbers_are_the_documents(derby: Partnership) -> None:
-    contacts = _by_id(derby.document["contacts"])
+def test_phone_numbers_are_the_documents() -> None:
+    contacts = by_id(ID, "contacts")
     assert contacts["call-derbyshire"]["phone"] == "01629 533190"
     assert contacts["call-derbyshire"]["urgent"] is True
     assert contacts["derby-city-first-contact-team"]["phone"] == "01332 641172"
@@ -166,18 +153,18 @@ def test_phone_numbers_are_the_documents(derby: Partnership) -> None:
     assert contacts["emergency-999"]["phone"] == "999"
 
 
-def test_child_protection_routes_need_written_follow_up_within_48_hours(derby: Partnership) -> None:
-    routes = [route for route in derby.document["routes"] if route["kind"] == "child_protection"]
+def test_child_protection_routes_need_written_follow_up_within_48_hours() -> None:
+    routes = [route for route in document(ID)["routes"] if route["kind"] == "child_protection"]
     assert {route["area"] for route in routes} == {"derbyshire", "derby-city"}
     for route in routes:
         assert route["follow_up"]["within_hours"] == 48
-    for area in derby.document["areas"]:
+    for area in document(ID)["areas"]:
         assert area["written_follow_up"]["within_hours"] == 48
         assert "48 hours" in area["written_follow_up"]["text"]
 
 
-def test_document_metadata(derby: Partnership) -> None:
-    meta = derby.document["partnership"]
+def test_document_metadata() -> None:
+    meta = document(ID)["partnership"]
     assert (meta["version"], meta["signed_off_by"], meta["review_date"]) == (
         "1",
         "DDSCP Policies & Procedures Group",
@@ -186,8 +173,8 @@ def test_document_metadata(derby: Partnership) -> None:
     assert meta["sources"][0]["file"] == "derby-derbyshire-threshold-document-2019.txt"
 
 
-def test_consent_paths(derby: Partnership) -> None:
-    situations = {situation["id"]: situation for situation in derby.document["consent"]["situations"]}
+def test_consent_paths() -> None:
+    situations = {situation["id"]: situation for situation in document(ID)["consent"]["situations"]}
     assert {"given", "refused", "would_increase_risk"} <= set(situations)
     assert any(
         "The reason for proceeding without agreement must be recorded" in step
@@ -195,15 +182,15 @@ def test_consent_paths(derby: Partnership) -> None:
     )
 
 
-def test_principles_questions_and_glossary(derby: Partnership) -> None:
-    assert len(derby.document["principles"]["items"]) == 11
-    assert len(derby.document["questions_to_consider"]["items"]) == 9
-    acronyms = {entry.get("acronym") for entry in derby.document["glossary"]}
+def test_principles_questions_and_glossary() -> None:
+    assert len(document(ID)["principles"]["items"]) == 11
+    assert len(document(ID)["questions_to_consider"]["items"]) == 9
+    acronyms = {entry.get("acronym") for entry in document(ID)["glossary"]}
     assert {"DDSCP", "EHA", "TAF", "CSC", "CAMHS", "FGM", "CRE", "MARAC", "MAPPA"} <= acronyms
-    assert len(derby.document["glossary"]) == 20
+    assert len(document(ID)["glossary"]) == 20
 
 
-def test_caveats_say_not_a_checklist(derby: Partnership) -> None:
-    texts = " ".join(caveat["text"] for caveat in derby.document["caveats"])
+def test_caveats_say_not_a_checklist() -> None:
+    texts = " ".join(caveat["text"] for caveat in document(ID)["caveats"])
     assert "check list approach is mechanistic" in texts
     assert "The indicators are a guide and not a pre-determined level of response." in texts
