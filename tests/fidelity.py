@@ -24,6 +24,12 @@ def counts(partnership_id: str) -> dict[tuple[int, str], int]:
     )
 
 
+def places(partnership_id: str, text: str) -> list[tuple[int, str]]:
+    """Every (level, domain) at which an indicator with exactly this text is listed."""
+    indicators = document(partnership_id).get("indicators", [])
+    return [(item["level"], item["domain"]) for item in indicators if item["text"] == text]
+
+
 def by_id(partnership_id: str, collection: str) -> dict[str, dict[str, Any]]:
     """A collection of the partnership keyed by id."""
     return {item["id"]: item for item in document(partnership_id).get(collection, [])}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fidelity import by_id, counts, document
+from tests.fidelity import by_id, counts, document, places
 
 ID = "stoke-staffordshire"
 # Counted from the framework's tables (each "·" bullet under its heading, both columns, split pages joined).
@@ -107,8 +107,7 @@ def test_domains_sit_in_their_column_groups() -> None:
 
 @pytest.mark.parametrize(("level", "domain", "text"), SPOT_TEXTS, ids=[t[2][:40] for t in SPOT_TEXTS])
 def test_indicator_text_is_verbatim(level: int, domain: str, text: str) -> None:
-    places = [(i["level"], i["domain"]) for i in document(ID)["indicators"] if i["text"] == text]
-    assert places == [(level, domain)]
+    assert places(ID, text) == [(level, domain)]
 
 
 def test_flattened_columns_are_flagged_where_doubtful() -> None:

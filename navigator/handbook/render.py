@@ -31,7 +31,8 @@ def urgent_routes(documents: list[Document]) -> str:
                     name = "" if contact["name"] == contact["phone"] else f"{text(contact['name'])} on "
                     where = f"**{text(areas[route['area']])}**, " if "area" in route else ""
                     line = f"    - {where}{lead}: ring {name}**{text(contact['phone'])}**"
-                    lines += [] if line in lines else [line]
+                    if line not in lines:  # 999 is listed by several partnerships: show it once
+                        lines.append(line)
     return '!!! danger "Urgent: if a child is in danger"\n\n' + "\n".join(lines) + "\n"
 
 
