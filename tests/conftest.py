@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import shutil
 import subprocess
@@ -12,6 +14,10 @@ from pathlib import Path
 import pytest
 
 from navigator.cli import main
+from navigator.decision import Assessor
+from navigator.model.catalogue import load_all
+from navigator.model.compile import compile_catalogue
+from navigator.model.partnership import Partnership
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 THRESHOLDS = REPOSITORY / "thresholds"
@@ -67,3 +73,15 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         check=True,
     )
     return site
+
+
+@pytest.fixture(scope="session")
+def partnerships() -> list[Partnership]:
+    """The real partnerships under thresholds/, validated."""
+    return load_all(THRESHOLDS, dt.date(2026, 11, 22))
+
+
+@pytest.fixture(scope="session")
+def assessor(partnerships: list[Partnership]) -> Assessor:
+    """The decision module over the real data, built from compiled JSON text as the browser builds it."""
+    return Assessor(json.dumps(compile_catalogue(partnerships)))

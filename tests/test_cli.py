@@ -15,9 +15,10 @@ def test_real_data_is_valid(cli: Callable[..., Run]) -> None:
     result = cli("validate", str(THRESHOLDS), "--today", "2020-01-01")
     assert result.code == 0, result.err
     assert (
-        "derby-derbyshire (215 indicators), stoke-staffordshire (278 indicators), york (0 indicators)"
-        in result.out
-    )
+        "derby-derbyshire (215 indicators, 30 golden scenarios), "
+        "stoke-staffordshire (278 indicators, 23 golden scenarios), "
+        "york (0 indicators, 30 golden scenarios)"
+    ) in result.out
     assert result.err
     assert all(": warning: sources disagree on " in line for line in result.err.splitlines())
 
@@ -40,7 +41,7 @@ def test_review_date_counts_to_the_end_of_its_month(cli: Callable[..., Run]) -> 
 def test_one_partnership_folder(cli: Callable[..., Run], minimal: Path) -> None:
     result = cli("validate", str(minimal))
     assert result.code == 0
-    assert result.out.startswith("valid: fixture (2 indicators)")
+    assert result.out.startswith("valid: fixture (2 indicators, 2 golden scenarios)")
 
 
 def test_missing_folder(cli: Callable[..., Run], tmp_path: Path) -> None:

@@ -20,7 +20,8 @@ def test_there_is_data() -> None:
 @pytest.mark.parametrize("path", DATA_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_file_names_schema_and_starts_with_a_comment(path: Path) -> None:
     lines = path.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == "# yaml-language-server: $schema=../schema/partnership.schema.json"
+    schema = "scenarios" if path.name == "scenarios.yaml" else "partnership"
+    assert lines[0] == f"# yaml-language-server: $schema=../schema/{schema}.schema.json"
     assert lines[1].startswith("# ")
     assert len(lines[1]) > 20
 

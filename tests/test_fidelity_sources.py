@@ -12,13 +12,8 @@ import re
 import pytest
 
 from navigator.model.catalogue import load_all
-from tests.conftest import REPOSITORY, THRESHOLDS
-
-SOURCES = REPOSITORY.parent / "shared" / "sources"
-
-
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("•", " ")).strip()
+from tests.conftest import THRESHOLDS
+from tests.fidelity import SOURCES, flat
 
 
 @pytest.mark.skipif(not SOURCES.is_dir(), reason="../shared/sources is not beside this clone")
@@ -26,9 +21,9 @@ def test_every_indicator_occurs_verbatim_in_its_source() -> None:
     missing = []
     for partnership in load_all(THRESHOLDS, dt.date(2026, 1, 1)):
         files = {source["id"]: source["file"] for source in partnership.document["partnership"]["sources"]}
-        texts = {name: _flat((SOURCES / name).read_text(encoding="utf-8")) for name in set(files.values())}
+        texts = {name: flat((SOURCES / name).read_text(encoding="utf-8")) for name in set(files.values())}
         for item in partnership.document.get("indicators", []):
-            if _flat(item["text"]) not in texts[files[item["source"]["document"]]]:
+            if flat(item["text"]) not in texts[files[item["source"]["document"]]]:
                 missing.append(f"{partnership.id}/{item['id']}: {item['text']}")
     assert missing == []
 

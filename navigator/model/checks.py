@@ -8,6 +8,7 @@ from typing import Any
 
 from navigator.model.problems import KeyPath, Position, Problem, key_text
 from navigator.model.references import reference_problems
+from navigator.model.rule_checks import rule_problems
 from navigator.model.service_checks import (
     child_protection_problems,
     conflict_warnings,
@@ -43,6 +44,7 @@ def semantic_problems(document: dict[str, Any], locate: Locate, today: dt.date) 
         *_sources(document),
         *hours_problems(document),
         *child_protection_problems(document),
+        *rule_problems(document),
         *review_date_problems(document, today),
         *conflict_warnings(document),
     ]

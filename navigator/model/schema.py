@@ -15,6 +15,7 @@ from referencing import Registry, Resource
 from navigator.model.problems import KeyPath, Position, Problem, key_text
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "thresholds" / "schema" / "partnership.schema.json"
+SCENARIOS_SCHEMA_PATH = SCHEMA_PATH.with_name("scenarios.schema.json")
 Locate = Callable[[KeyPath, bool], Position]
 _JSON_TYPES = {
     dict: "a mapping",
@@ -34,6 +35,12 @@ def validators() -> tuple[Draft202012Validator, Draft202012Validator]:
     registry: Registry[Any] = Registry().with_resource(schema["$id"], Resource.from_contents(schema))
     whole = {"$ref": f"{schema['$id']}#/$defs/partnership_document"}
     return Draft202012Validator(schema, registry=registry), Draft202012Validator(whole, registry=registry)
+
+
+@cache
+def scenarios_validator() -> Draft202012Validator:
+    """The validator for a partnership's golden scenarios file (scenarios.yaml)."""
+    return Draft202012Validator(json.loads(SCENARIOS_SCHEMA_PATH.read_text(encoding="utf-8")))
 
 
 def schema_problems(validator: Draft202012Validator, instance: Any, locate: Locate) -> list[Problem]:
