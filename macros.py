@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-from pathlib import Path
 from typing import Any
 
-from navigator.handbook import render
-from navigator.model.catalogue import REPOSITORY_THRESHOLDS, load_all
+from navigator.handbook import pages, render, site
 
 
 def define_env(env: Any) -> None:
     """Validate every partnership under $THRESHOLDS_DIR (default thresholds/); a DataError stops the build."""
-    folder = Path(os.environ.get("THRESHOLDS_DIR", REPOSITORY_THRESHOLDS))
-    partnerships = load_all(folder, dt.date.today())
-    documents = [partnership.document for partnership in partnerships]
-    env.macro(lambda: render.urgent_routes(documents), "urgent_routes")
+    today = dt.date.today()
+    documents = site.documents(today)
+    env.macro(lambda: pages.urgent_banner(documents), "urgent_routes")
     env.macro(lambda: render.partnership_summaries(documents), "partnership_summaries")
+    env.macro(lambda path: pages.page(documents, path, today), "handbook_page")

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from navigator.handbook import render
+from navigator.handbook import pages, render
 from navigator.model.partnership import load_partnership
 from tests.conftest import MINIMAL_FIXTURE, THRESHOLDS
 
@@ -27,10 +27,10 @@ def test_script_in_yaml_shows_as_text() -> None:
 
 
 def test_urgent_routes_put_999_first_then_each_areas_line(derby: dict[str, Any]) -> None:
-    lines = render.urgent_routes([derby]).splitlines()
+    lines = pages.urgent_banner([derby]).splitlines()
     assert lines[0].startswith("!!! danger")
     bullets = [line for line in lines if line.strip().startswith("- ")]
-    assert "**999**" in bullets[0]
+    assert "**Immediate danger: ring 999**" in bullets[0]
     assert any("Derbyshire" in line and "01629 533190" in line for line in bullets[1:])
     assert any("Derby City" in line and "01332 641172" in line for line in bullets[1:])
 
@@ -38,14 +38,17 @@ def test_urgent_routes_put_999_first_then_each_areas_line(derby: dict[str, Any])
 def test_hostile_names_are_escaped_in_the_urgent_box(derby: dict[str, Any]) -> None:
     hostile = copy.deepcopy(derby)
     hostile["areas"][0]["name"] = "<img src=x onerror=alert(1)>"
-    rendered = render.urgent_routes([hostile])
+    rendered = pages.urgent_banner([hostile])
     assert "<img" not in rendered
     assert "&lt;img" in rendered
 
 
 def test_partnership_summary_row(derby: dict[str, Any]) -> None:
     table = render.partnership_summaries([derby])
-    assert "| Derby City and Derbyshire Threshold Document | 1 | 2019-12 | 2020-11 |" in table
+    assert (
+        "| [Derby City and Derbyshire Threshold Document](derby-derbyshire/index.md) | Derbyshire, Derby City "
+        "| 1 | 2019-12 | 2020-11 |"
+    ) in table
 
 
 def test_fixture_has_no_real_numbers() -> None:

@@ -47,3 +47,34 @@ def test_invalid_yaml_stops_the_build_and_keeps_the_old_site(tmp_path: Path) -> 
     assert "indicators[1].level: 5 is above the maximum 4" in result.stdout + result.stderr
     assert (site / "index.html").read_text(encoding="utf-8") == "previous good build"
     assert not (tmp_path / "site.tmp").exists()
+
+
+def test_every_generated_page_is_built(built_site: Path) -> None:
+    for page in (
+        "derby-derbyshire/index.html",
+        "derby-derbyshire/level-3/index.html",
+        "stoke-staffordshire/indicators/index.html",
+        "york/contacts/index.html",
+        "compare/index.html",
+        "conflicts/index.html",
+        "sources/index.html",
+        "privacy/index.html",
+        "accessibility/index.html",
+    ):
+        assert (built_site / page).is_file(), page
+    indicators = (built_site / "derby-derbyshire/indicators/index.html").read_text(encoding="utf-8")
+    assert '<li id="l2-health-missing-immunisations-checks">' in indicators
+    level = (built_site / "derby-derbyshire/level-4/index.html").read_text(encoding="utf-8")
+    assert "Review date passed" in level
+    assert level.index("01629 533190") < level.index("Level 4 – Specialist</h1>")
+
+
+def test_no_threshold_content_is_typed_into_docs() -> None:
+    typed = sorted(
+        path.relative_to(REPOSITORY / "docs").as_posix() for path in (REPOSITORY / "docs").glob("*.md")
+    )
+    assert typed == ["accessibility.md", "index.md", "privacy.md"]
+    for name in typed:
+        body = (REPOSITORY / "docs" / name).read_text(encoding="utf-8")
+        for phone in ("01629", "01332", "0800", "01782", "01904"):
+            assert phone not in body, name

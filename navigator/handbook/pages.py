@@ -1,0 +1,494 @@
+"""Every generated handbook page as Markdown, keyed by its path under docs/ (`derby-derbyshire/level-2.md`).
+
+Pure functions of the validated documents, unit-tested without MkDocs. All YAML text goes through
+`render.text`, so it always shows as text. The MkDocs hook (navigator.handbook.hooks) adds one file per
+page, holding only a macro call; macros.py renders it with `page()` here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from navigator.handbook.render import text
+
+Document = dict[str, Any]
+KIND_TITLES = {
+    "child_protection": "Child protection (suspected significant harm)",
+    "referral": "Referral",
+    "early_help": "Early help",
+    "advice": "Advice and consultation",
+    "public": "Members of the public",
+}
+DOUBTFUL = " <em>(placement uncertain in the source)</em>"
+KIND_ORDER = ("immediate_danger", "child_protection", "referral", "early_help", "advice", "public")
+
+
+# ---- small pieces ------------------------------------------------------------------------------------
+def cite(source: dict[str, Any], documents: dict[str, str]) -> str:
+    """`Source: <document title>, <section>` in small print."""
+    title = documents.get(source["document"], source["document"])
+    return f'<span class="source">Source: {text(title)}, {text(source["section"])}</span>'
+
+
+def prose(paragraphs: list[Any]) -> str:
+    """Paragraphs and bulleted lists, escaped."""
+    blocks = []
+    for paragraph in paragraphs:
+        if isinstance(paragraph, str):
+            blocks.append(text(paragraph))
+        else:
+            blocks.append("\n".join(f"- {text(item)}" for item in paragraph["bullets"]))
+    return "\n\n".join(blocks)
+
+
+def bullets(items: list[str]) -> str:
+    return "\n".join(f"- {text(item)}" for item in items)
+
+
+def _documents(document: Document) -> dict[str, str]:
+    return {source["id"]: source["title"] for source in document["partnership"]["sources"]}
+
+
+def _contacts(document: Document) -> dict[str, dict[str, Any]]:
+    return {contact["id"]: contact for contact in document["contacts"]}
+
+
+def _short_title(document: Document) -> str:
+    return str(document["partnership"].get("short_title", document["partnership"]["title"]))
+
+
+def _areas(document: Document) -> dict[str, str]:
+    return {area["id"]: area["name"] for area in document["areas"]}
+
+
+def review_passed(review_date: str, today: dt.date) -> bool:
+    """A review date (YYYY-MM or YYYY-MM-DD) counts to the end of its month."""
+    if review_date == "not stated":
+        return False
+    year, month = int(review_date[:4]), int(review_date[5:7])
+    first_of_next = dt.date(year + month // 12, month % 12 + 1, 1)
+    return today >= first_of_next
+
+
+# ---- the urgent banner on every page ----------------------------------------------------------------
+def urgent_banner(documents: list[Document]) -> str:
+    """999 once, first; then every area's child-protection line, with the partnership when several."""
+    lines: list[str] = []
+    for kind in ("immediate_danger", "child_protection"):
+        for document in documents:
+            contacts, areas = _contacts(document), _areas(document)
+            for route in (r for r in document.get("routes", []) if r["kind"] == kind):
+                for contact in (contacts[c] for c in route.get("contacts", []) if contacts[c].get("phone")):
+                    if kind == "immediate_danger":
+                        line = f"    - **Immediate danger: ring {text(contact['phone'])}**"
+                    else:
+                        if not contact.get("urgent"):
+                            continue
+                        where = (
+                            text(areas[route["area"]])
+                            if "area" in route
+                            else text(
+                                document["partnership"].get("short_title", document["partnership"]["title"])
+                            )
+                        )
+                        line = (
+                            f"    - **{where}**, suspected significant harm: ring {text(contact['name'])} on "
+                            f"**{text(contact['phone'])}**"
+                        )
+                    if line not in lines:
+                        lines.append(line)
+    if not any("Immediate danger" in line for line in lines):
+        lines.insert(0, "    - **Immediate danger: ring 999**")
+    return '!!! danger "Urgent: if a child is in danger"\n\n' + "\n".join(lines) + "\n"
+
+
+def review_banner(document: Document, today: dt.date) -> str:
+    meta = document["partnership"]
+    if not review_passed(meta["review_date"], today):
+        return ""
+    return (
+        '!!! warning "Review date passed"\n\n'
+        f"    This document's review date ({text(meta['review_date'])}) has passed. Check with "
+        f"{text(meta['publisher'])} that it is still current.\n"
+    )
+
+
+# ---- partnership pages --------------------------------------------------------------------------------
+def overview(document: Document, today: dt.date) -> str:
+    meta = document["partnership"]
+    documents = _documents(document)
+    rows = [
+        ("Title", meta["title"]),
+        ("Published by", meta["publisher"]),
+        ("Version", meta["version"]),
+        ("Status", meta["status"]),
+        ("Published", meta["published"]),
+        ("Signed off by", meta["signed_off_by"]),
+        ("Review date", meta["review_date"]),
+        ("Areas", ", ".join(_areas(document).values())),
+    ]
+    table = "| | |\n|---|---|\n" + "\n".join(f"| {label} | {text(str(value))} |" for label, value in rows)
+    levels = "\n".join(
+        f"- [Level {level['level']}: {text(level['name'])}](level-{level['level']}.md)"
+        for level in document["levels"]
+    )
+    caveats = "\n\n".join(
+        f"> {text(c['text'])}\n>\n> {cite(c['source'], documents)}" for c in document["caveats"]
+    )
+    return "\n\n".join(
+        part
+        for part in (
+            f"# {text(meta['title'])}",
+            review_banner(document, today),
+            table,
+            "## Guidance, not a checklist",
+            caveats,
+            "## Levels of need",
+            levels,
+            "## In this handbook",
+            ("- [Indicators by domain](indicators.md)\n" if document.get("indicators") else "")
+            + "- [Contacts and referral routes](contacts.md)\n"
+            "- [Consent and information sharing](consent.md)\n"
+            "- [Guidance, principles and glossary](guidance.md)",
+        )
+        if part
+    )
+
+
+def level_page(document: Document, number: int, today: dt.date) -> str:
+    level = next(item for item in document["levels"] if item["level"] == number)
+    documents, areas, contacts = _documents(document), _areas(document), _contacts(document)
+    parts = [
+        f"# {text(level['title'])}",
+        review_banner(document, today),
+        f"{text(level['summary']['text'])}\n\n{cite(level['summary']['source'], documents)}",
+        "## Description",
+        f"{prose(level['description']['paragraphs'])}\n\n{cite(level['description']['source'], documents)}",
+    ]
+    if level.get("steps"):
+        parts.append("## What to do")
+        tabs = []
+        for area_id, flow in level["steps"].items():
+            named = [contacts[c] for c in flow.get("contacts", [])]
+            lines = [
+                f'=== "{text(areas[area_id])}"',
+                "",
+                f"    **Step 1: the concern.** {text(flow['concern'])}",
+                "",
+                "    **Step 2: what to do.**",
+                "",
+                _indent(bullets(flow["actions"])),
+                "",
+                "    **Step 3: follow up.**",
+                "",
+                _indent(bullets(flow["follow_up"])),
+            ]
+            if named:
+                lines += ["", _indent(bullets([_contact_line(c) for c in named]), raw=True)]
+            lines += ["", f"    {cite(flow['source'], documents)}"]
+            tabs.append("\n".join(lines))
+        parts.append("\n\n".join(tabs))
+    table = level.get("threshold_table")
+    if table:
+        parts.append("## From the threshold table")
+        for key, title in (
+            ("referral_route", "Referral route"),
+            ("needs", "Needs"),
+            ("suggested_services", "Suggested services"),
+            ("outcome", "Outcome"),
+        ):
+            if table.get(key):
+                parts.append(f"### {title}\n\n{prose(table[key])}")
+        parts.append(cite(table["source"], documents))
+    for wording in level.get("wordings", []):
+        parts.append(
+            f"## In the words of {text(documents.get(wording['source']['document'], ''))} "
+            f"({text(areas[wording['area']])})"
+            f"\n\n{prose(wording['paragraphs'])}\n\n{cite(wording['source'], documents)}"
+        )
+    count = sum(1 for i in document.get("indicators", []) if i["level"] == number)
+    if count:
+        parts.append(f"[The {count} indicators at this level, by domain](indicators.md)")
+    return "\n\n".join(part for part in parts if part)
+
+
+def _contact_line(contact: dict[str, Any]) -> str:
+    how = (
+        contact.get("phone") or contact.get("url") or contact.get("online_form") or contact.get("email") or ""
+    )
+    return f"{contact['name']}: {how}"
+
+
+def _indent(markdown: str, *, raw: bool = False) -> str:
+    del raw
+    return "\n".join(f"    {line}" if line else "" for line in markdown.splitlines())
+
+
+def indicators_page(document: Document, today: dt.date) -> str:
+    """Every domain with its indicators at each level side by side; each indicator anchored by its id."""
+    documents = _documents(document)
+    levels = {level["level"]: level["name"] for level in document["levels"]}
+    by_domain: dict[str, dict[int, list[dict[str, Any]]]] = {}
+    for indicator in document.get("indicators", []):
+        by_domain.setdefault(indicator["domain"], {}).setdefault(indicator["level"], []).append(indicator)
+    parts = [
+        f"# Indicators by domain: {text(_short_title(document))}",
+        review_banner(document, today),
+    ]
+    parts += [f"> {text(c['text'])}" for c in document["caveats"][:1]]
+    for domain in document.get("domains", []):
+        columns = by_domain.get(domain["id"], {})
+        if not columns:
+            continue
+        cells = []
+        for number, name in levels.items():
+            items = "".join(
+                f'<li id="{i["id"]}"><span class="indicator-text">{text(i["text"])}</span>'
+                f"{DOUBTFUL if i.get('placement') == 'doubtful' else ''}"
+                f" {cite(i['source'], documents)}</li>"
+                for i in columns.get(number, [])
+            )
+            body = f"<ul>{items}</ul>" if items else "<p>None at this level.</p>"
+            cells.append(
+                f'<div class="level-column level-{number}">'
+                f'<p class="level-heading">Level {number}: {text(name)}</p>{body}</div>'
+            )
+        parts.append(f'## {text(domain["name"])}\n\n<div class="levels-grid">{"".join(cells)}</div>')
+    return "\n\n".join(part for part in parts if part)
+
+
+def contacts_page(document: Document, today: dt.date) -> str:
+    documents, areas, contacts = _documents(document), _areas(document), _contacts(document)
+    conflicts = document.get("conflicts", [])
+    parts = ["# Contacts and referral routes", review_banner(document, today)]
+    for area_id, area_name in [(None, "Every area"), *areas.items()]:
+        routes = [r for r in document.get("routes", []) if r.get("area") == area_id]
+        if not routes:
+            continue
+        parts.append(f"## {text(area_name)}")
+        for route in sorted(routes, key=lambda r: KIND_ORDER.index(r["kind"])):
+            parts.append(
+                f"### {text(route['title'])}\n\n*{KIND_TITLES.get(route['kind'], 'Immediate danger')}*"
+            )
+            parts.append(f"{prose(route['text'])}\n\n{cite(route['source'], documents)}")
+            for contact in (contacts[c] for c in route.get("contacts", [])):
+                parts.append(_contact_block(contact, conflicts, documents))
+        follow = next((a.get("written_follow_up") for a in document["areas"] if a["id"] == area_id), None)
+        if follow:
+            parts.append(
+                f"**Written follow-up:** {text(follow['text'])}\n\n{cite(follow['source'], documents)}"
+            )
+    return "\n\n".join(part for part in parts if part)
+
+
+def _contact_block(
+    contact: dict[str, Any], conflicts: list[dict[str, Any]], documents: dict[str, str]
+) -> str:
+    lines = [f"**{text(contact['name'])}**"]
+    for key, label in (
+        ("phone", "Phone"),
+        ("email", "Email"),
+        ("url", "Web"),
+        ("online_form", "Online form"),
+        ("post", "Post"),
+    ):
+        if contact.get(key):
+            lines.append(f"{label}: {text(contact[key])}")
+    hours = contact.get("hours")
+    lines.append(f"Hours: {text(hours['text'])}" if hours else "Hours: not stated in the source")
+    if hours and hours.get("note"):
+        lines.append(f"({text(hours['note'])})")
+    for conflict in conflicts:
+        if any(a["kind"] == "contact" and a["id"] == contact["id"] for a in conflict["affects"]):
+            readings = "; ".join(
+                f"{text(documents.get(r['source']['document'], r['source']['document']))}: "
+                f"“{text(r['text'])}”"
+                for r in conflict["readings"]
+            )
+            lines.append(
+                f"**Sources disagree** on {text(conflict['topic'])}: {readings} "
+                f"([all conflicts](../conflicts.md#{conflict['id']}))"
+            )
+    return '<div class="contact" markdown>\n\n' + "  \n".join(lines) + "\n\n</div>"
+
+
+def consent_page(document: Document, today: dt.date) -> str:
+    documents = _documents(document)
+    consent = document.get("consent")
+    parts = ["# Consent and information sharing", review_banner(document, today)]
+    if not consent:
+        return "\n\n".join([*parts, "The document has no section on consent."])
+    parts[0] = f"# {text(consent['title'])}"
+    if consent.get("intro"):
+        parts.append(prose(consent["intro"]))
+    for number, situation in enumerate(consent["situations"], start=1):
+        steps = "\n".join(f"{n}. {text(step)}" for n, step in enumerate(situation["steps"], start=1))
+        parts.append(
+            f"## {number}. {text(situation['title'])}\n\n{steps}\n\n{cite(situation['source'], documents)}"
+        )
+    if consent.get("see_also"):
+        parts.append("## See also\n\n" + bullets(consent["see_also"]))
+    return "\n\n".join(part for part in parts if part)
+
+
+def guidance_page(document: Document, today: dt.date) -> str:
+    documents, areas = _documents(document), _areas(document)
+    parts = ["# Guidance, principles and glossary", review_banner(document, today)]
+    for key in ("questions_to_consider", "principles"):
+        block = document.get(key)
+        if block:
+            body = [f"## {text(block['title'])}"]
+            if block.get("intro"):
+                body.append(prose(block["intro"]))
+            body.append(bullets(block["items"]))
+            if block.get("after"):
+                body.append(prose(block["after"]))
+            body.append(cite(block["source"], documents))
+            parts.append("\n\n".join(body))
+    for section in document.get("guidance", []):
+        where = f" ({text(areas[section['area']])})" if section.get("area") else ""
+        parts.append(
+            f"## {text(section['title'])}{where}\n\n{prose(section['paragraphs'])}\n\n"
+            f"{cite(section['source'], documents)}"
+        )
+    glossary = document.get("glossary", [])
+    if glossary:
+        rows = "\n".join(
+            f"| {text(entry['term'])} | {text(entry.get('acronym', ''))} | {text(entry['definition'])} |"
+            for entry in glossary
+        )
+        parts.append(f"## Glossary\n\n| Term | Acronym | Meaning |\n|---|---|---|\n{rows}")
+    return "\n\n".join(part for part in parts if part)
+
+
+# ---- pages across partnerships ----------------------------------------------------------------------
+def conflicts_page(documents: list[Document]) -> str:
+    parts = [
+        "# Where sources disagree",
+        "Where two sources give different guidance, both readings are shown with their sources. "
+        "Nothing here picks one: ask the partnership which is current.",
+    ]
+    for document in documents:
+        titles = _documents(document)
+        for conflict in document.get("conflicts", []):
+            readings = "\n".join(
+                f"- “{text(r['text'])}” {cite(r['source'], titles)}" for r in conflict["readings"]
+            )
+            note = f"\n\n{text(conflict['note'])}" if conflict.get("note") else ""
+            parts.append(
+                f"## {text(document['partnership'].get('short_title', document['partnership']['title']))}: "
+                f"{text(conflict['topic'])} {{#{conflict['id']}}}\n\n{readings}{note}"
+            )
+    return "\n\n".join(parts)
+
+
+def compare_page(documents: list[Document]) -> str:
+    """For each domain name, what each partnership places at each level, side by side."""
+    parts = [
+        "# Compare partnerships",
+        "When a child moves across a boundary, the same need may sit at a different level. For each domain, "
+        "the indicators each partnership places at each level, in its own words.",
+    ]
+    names: dict[str, list[tuple[Document, str]]] = {}
+    for document in documents:
+        for domain in document.get("domains", []):
+            names.setdefault(domain["name"].casefold(), []).append((document, domain["id"]))
+    for key in sorted(names):
+        entries = names[key]
+        rows = []
+        for document, domain_id in entries:
+            pid = document["partnership"]["id"]
+            title = text(document["partnership"].get("short_title", document["partnership"]["title"]))
+            cells = []
+            for level in document["levels"]:
+                found = [
+                    i
+                    for i in document.get("indicators", [])
+                    if i["domain"] == domain_id and i["level"] == level["level"]
+                ]
+                links = "<br>".join(
+                    f'<a href="../{pid}/indicators/#{i["id"]}">{text(i["text"])}</a>' for i in found
+                )
+                cells.append(links or "none")
+            rows.append(f"| {title} | " + " | ".join(cells) + " |")
+        domain_name = text(next(d["name"] for d in entries[0][0]["domains"] if d["id"] == entries[0][1]))
+        parts.append(
+            f"## {domain_name}\n\n| Partnership | Level 1 | Level 2 | Level 3 | Level 4 |\n"
+            "|---|---|---|---|---|\n" + "\n".join(rows)
+        )
+    return "\n\n".join(parts)
+
+
+def sources_page(documents: list[Document]) -> str:
+    parts = ["# About the sources", "Every page is taken word for word from these documents."]
+    for document in documents:
+        meta = document["partnership"]
+        rows = "\n".join(
+            f"| {text(s['title'])} | {text(s.get('publisher', meta['publisher']))} "
+            f"| {text(s.get('date', 'not stated'))} "
+            f"| {text(s.get('kind', ''))} |"
+            for s in meta["sources"]
+        )
+        parts.append(
+            f"## {text(meta['title'])}\n\n| Title | Publisher | Date | Kind |\n|---|---|---|---|\n{rows}"
+        )
+    return "\n\n".join(parts)
+
+
+# ---- the page table --------------------------------------------------------------------------------------
+def page_paths(documents: list[Document]) -> list[tuple[str, str]]:
+    """(path, navigation title) of every generated page, in navigation order."""
+    paths: list[tuple[str, str]] = []
+    for document in documents:
+        pid = document["partnership"]["id"]
+        paths.append((f"{pid}/index.md", "Overview"))
+        paths += [
+            (f"{pid}/level-{level['level']}.md", f"Level {level['level']}: {level['name']}")
+            for level in document["levels"]
+        ]
+        if document.get("indicators"):
+            paths.append((f"{pid}/indicators.md", "Indicators by domain"))
+        paths += [
+            (f"{pid}/contacts.md", "Contacts and referral routes"),
+            (f"{pid}/consent.md", "Consent and information sharing"),
+            (f"{pid}/guidance.md", "Guidance, principles and glossary"),
+        ]
+    paths += [
+        ("compare.md", "Compare partnerships"),
+        ("conflicts.md", "Where sources disagree"),
+        ("sources.md", "About the sources"),
+    ]
+    return paths
+
+
+def page(documents: list[Document], path: str, today: dt.date) -> str:
+    """The Markdown of one generated page, urgent lines first."""
+    by_id = {document["partnership"]["id"]: document for document in documents}
+    head, _, name = path.partition("/")
+    if not name:
+        renderers: dict[str, Callable[[list[Document]], str]] = {
+            "compare.md": compare_page,
+            "conflicts.md": conflicts_page,
+            "sources.md": sources_page,
+        }
+        return f"{urgent_banner(documents)}\n\n{renderers[head](documents)}\n"
+    document = by_id[head]
+    if name.startswith("level-"):
+        body = level_page(document, int(name.removeprefix("level-").removesuffix(".md")), today)
+    else:
+        single: dict[str, Callable[[Document, dt.date], str]] = {
+            "index.md": overview,
+            "indicators.md": indicators_page,
+            "contacts.md": contacts_page,
+            "consent.md": consent_page,
+            "guidance.md": guidance_page,
+        }
+        body = single[name](document, today)
+    return f"{urgent_banner([document])}\n\n{body}\n"
+
+
+def all_pages(documents: list[Document], today: dt.date) -> Iterator[tuple[str, str]]:
+    for path, _ in page_paths(documents):
+        yield path, page(documents, path, today)
