@@ -122,3 +122,13 @@ def test_yaml_text_is_escaped_everywhere(documents: list[dict[str, Any]]) -> Non
     assert "<img" not in rendered
     assert "](javascript" not in rendered
     assert "&lt;script&gt;" in rendered
+
+
+def test_glossary_acronyms_become_abbreviations(documents: list[dict[str, Any]]) -> None:
+    derby = pages.abbreviations([_by_id(documents, "derby-derbyshire")]).splitlines()
+    assert "*[TAF]: Team Around the Family" in derby
+    assert "*[FGM]: Female Genital Mutilation" in derby
+    assert len(derby) == 16
+    assert len(pages.abbreviations(documents).splitlines()) >= 16
+    assert pages.page_documents(documents, "york/index.md") == [_by_id(documents, "york")]
+    assert pages.page_documents(documents, "compare.md") == documents

@@ -46,8 +46,8 @@ def test_hostile_names_are_escaped_in_the_urgent_box(derby: dict[str, Any]) -> N
 def test_partnership_summary_row(derby: dict[str, Any]) -> None:
     table = render.partnership_summaries([derby])
     assert (
-        "| [Derby City and Derbyshire Threshold Document](derby-derbyshire/index.md) | Derbyshire, Derby City "
-        "| 1 | 2019-12 | 2020-11 |"
+        "| [Derby City and Derbyshire Threshold Document](derby-derbyshire/index.md) "
+        "| Derbyshire, Derby City | 1 | 2019-12 | 2020-11 |"
     ) in table
 
 

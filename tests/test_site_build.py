@@ -78,3 +78,8 @@ def test_no_threshold_content_is_typed_into_docs() -> None:
         body = (REPOSITORY / "docs" / name).read_text(encoding="utf-8")
         for phone in ("01629", "01332", "0800", "01782", "01904"):
             assert phone not in body, name
+
+
+def test_acronyms_are_explained_in_the_built_pages(built_site: Path) -> None:
+    level = (built_site / "derby-derbyshire/level-2/index.html").read_text(encoding="utf-8")
+    assert '<abbr title="Team Around the Family">TAF</abbr>' in level

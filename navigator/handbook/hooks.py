@@ -29,6 +29,13 @@ def on_config(config: Any) -> Any:
     return config
 
 
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    """Explain the glossary's acronyms on every page (abbreviations extension)."""
+    del config, files
+    documents = pages.page_documents(site.documents(dt.date.today()), page.file.src_uri)
+    return f"{markdown}\n\n{pages.abbreviations(documents)}\n"
+
+
 def on_files(files: Files, config: Any) -> Files:
     for path, _ in pages.page_paths(site.documents(dt.date.today())):
         wide = path.endswith(("indicators.md", "compare.md"))  # the four levels side by side need the width

@@ -437,6 +437,26 @@ def sources_page(documents: list[Document]) -> str:
     return "\n\n".join(parts)
 
 
+def abbreviations(documents: list[Document]) -> str:
+    """Markdown abbreviation definitions (`*[TAF]: Team Around the Family`) from the glossaries: the `abbr`
+    extension then explains each acronym wherever it appears in Markdown text. First definition wins."""
+    seen: dict[str, str] = {}
+    for document in documents:
+        for entry in document.get("glossary", []):
+            acronym = entry.get("acronym")
+            if acronym and acronym not in seen:
+                meaning = entry["term"] if entry["term"] != acronym else entry["definition"]
+                seen[acronym] = " ".join(meaning.replace("]", ")").split())
+    return "\n".join(f"*[{acronym}]: {meaning}" for acronym, meaning in seen.items())
+
+
+def page_documents(documents: list[Document], path: str) -> list[Document]:
+    """The partnership a page belongs to (its glossary, its urgent lines), or every one."""
+    head = path.partition("/")[0]
+    own = [d for d in documents if d["partnership"]["id"] == head]
+    return own or documents
+
+
 # ---- the page table --------------------------------------------------------------------------------------
 def page_paths(documents: list[Document]) -> list[tuple[str, str]]:
     """(path, navigation title) of every generated page, in navigation order."""
