@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from navigator.handbook.render import text
+from navigator.model.service_checks import month_end
 
 Document = dict[str, Any]
 KIND_TITLES = {
@@ -64,12 +65,8 @@ def _areas(document: Document) -> dict[str, str]:
 
 
 def review_passed(review_date: str, today: dt.date) -> bool:
-    """A review date (YYYY-MM or YYYY-MM-DD) counts to the end of its month."""
-    if review_date == "not stated":
-        return False
-    year, month = int(review_date[:4]), int(review_date[5:7])
-    first_of_next = dt.date(year + month // 12, month % 12 + 1, 1)
-    return today >= first_of_next
+    """The same test as the validator's review-date warning: a month counts to its last day."""
+    return review_date != "not stated" and month_end(review_date) < today
 
 
 # ---- the urgent banner on every page ----------------------------------------------------------------
