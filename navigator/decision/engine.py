@@ -64,16 +64,23 @@ class _Assessment:
         self.implied_by = {
             rule["indicator"]: rule["question"] for rule in self.fired_answers if "indicator" in rule
         }
+        self.counts: dict[int, int] = {}  # present indicators per level
+        for indicator in self.present:
+            level = self.p.indicators[indicator]["level"]
+            self.counts[level] = self.counts.get(level, 0) + 1
+        self.marked = set(self.rules["significant_harm"].get("indicators", []))
         self.harm_reasons = self._significant_harm_reasons()
-        marked = set(self.rules["significant_harm"].get("indicators", []))
-        self.significant_harm = bool(self.harm_reasons) or any(i in marked for i in self.present)
-        self.level_by_rules, self.borderline_candidates = self._level_from_rules()
+        self.significant_harm = bool(self.harm_reasons) or any(i in self.marked for i in self.present)
+        self.level_by_rules, borderline = self._level_from_rules()
         if self.significant_harm:
             self.level: int | None = self.rules["significant_harm"]["level"]
             self.borderline = False
         else:
-            self.level = self.level_by_rules
-            self.borderline = self.level in self.borderline_candidates
+            self.level, self.borderline = self.level_by_rules, borderline
+        # used by several parts of the result: worked out once
+        self._danger_entry = self._make_danger_entry()
+        self._child_protection_entries = self._make_child_protection_entries()
+        self._routes_that_apply = self._make_routes_that_apply()
 
     @property
     def _verb(self) -> str:
@@ -94,24 +101,21 @@ class _Assessment:
                 reasons.append(self._answer_reason(question, level, rules.get("source")))
         return reasons  # a marked indicator is its own reason, listed with the other indicators
 
-    def _level_from_rules(self) -> tuple[int | None, set[int]]:
-        counts: dict[int, int] = {}
-        for indicator in self.present:
-            level = self.p.indicators[indicator]["level"]
-            counts[level] = counts.get(level, 0) + 1
+    def _level_from_rules(self) -> tuple[int | None, bool]:
+        """The highest level any rule gives, and whether a borderline rule gives that level."""
         candidates: list[tuple[int, bool]] = [
             (rule["level"], False) for rule in self.fired_answers if "level" in rule
         ]
         for rule in self.rules.get("levels", []):
-            found = counts.get(rule["level"], 0)
+            found = self.counts.get(rule["level"], 0)
             if found >= rule["at_least"]:
                 candidates.append((rule["level"], False))
             elif found and "otherwise" in rule:
                 candidates.append((rule["otherwise"]["level"], rule["otherwise"]["borderline"]))
         if not candidates:
-            return self.rules.get("default_level"), set()
+            return self.rules.get("default_level"), False
         top = max(level for level, _ in candidates)
-        return top, {level for level, borderline in candidates if borderline and level == top}
+        return top, any(borderline and level == top for level, borderline in candidates)
 
     # ---- reasons ---------------------------------------------------------------------------------
     def _flag_reason(self, flag: str, text: str, level: int | None, rule: Mapping[str, Any]) -> Json:
@@ -160,7 +164,6 @@ class _Assessment:
 
     def reasons(self) -> list[Json]:
         reasons = list(self.harm_reasons)
-        marked = set(self.rules["significant_harm"].get("indicators", []))
         indicators = sorted(self.present, key=lambda i: -self.p.indicators[i]["level"])
         for indicator_id in indicators:
             indicator = self.p.indicators[indicator_id]
@@ -173,7 +176,7 @@ class _Assessment:
                     domain=indicator["domain"],
                     domain_name=domain.get("name"),
                     placement=indicator.get("placement", "certain"),
-                    significant_harm=indicator_id in marked,
+                    significant_harm=indicator_id in self.marked,
                     question=self.implied_by.get(indicator_id),
                     answer=self.s.answers.get(self.implied_by.get(indicator_id, "")),
                     source=indicator["source"],
@@ -201,15 +204,11 @@ class _Assessment:
                     f"Without suspected significant harm, the rest of the scenario would suggest {what}."
                 )
             return changes
-        counts: dict[int, int] = {}
-        for indicator in self.present:
-            level = self.p.indicators[indicator]["level"]
-            counts[level] = counts.get(level, 0) + 1
         current = self.level or 0
         for rule in sorted(self.rules.get("levels", []), key=lambda r: r["level"]):
             if rule["level"] <= current:
                 continue
-            needed = rule["at_least"] - counts.get(rule["level"], 0)
+            needed = rule["at_least"] - self.counts.get(rule["level"], 0)
             name = f"{self.unit} {rule['level']} ({self.p.level_name(rule['level'])})"
             plural = "s" if needed > 1 else ""
             if needed == rule["at_least"]:
@@ -260,35 +259,41 @@ class _Assessment:
             return next(text for text, _ in _prose(route["text"]))
         return str(danger["instruction"])
 
-    def _danger_entry(self) -> Json:
-        danger = self.rules["immediate_danger"]
-        if "route" not in danger:
-            return {
-                "instruction": danger["instruction"],
-                "phone": danger["phone"],
-                "kind": "immediate_danger",
-                "area": None,
-                "contact": None,
-                "name": None,
-                "follow_up": None,
-                "note": danger.get("note"),
-                "source": None,
-            }
-        route = self.p.routes[danger["route"]]
-        contact = next(self.p.contacts[c] for c in route["contacts"] if self.p.contacts[c].get("phone"))
-        return {
-            "instruction": self._danger_instruction(),
-            "phone": contact["phone"],
-            "kind": "immediate_danger",
+    @staticmethod
+    def _urgent_entry(instruction: str, kind: str, **fields: Any) -> Json:
+        entry: Json = {
+            "instruction": instruction,
+            "phone": None,
+            "kind": kind,
             "area": None,
-            "contact": contact["id"],
-            "name": contact["name"],
+            "contact": None,
+            "name": None,
             "follow_up": None,
             "note": None,
-            "source": route["source"],
+            "source": None,
         }
+        entry.update(fields)
+        return entry
 
-    def _child_protection_entries(self) -> list[Json]:
+    def _make_danger_entry(self) -> Json:
+        danger = self.rules["immediate_danger"]
+        if "route" not in danger:
+            kind = "immediate_danger"
+            return self._urgent_entry(
+                danger["instruction"], kind, phone=danger["phone"], note=danger.get("note")
+            )
+        route = self.p.routes[danger["route"]]
+        contact = next(self.p.contacts[c] for c in route["contacts"] if self.p.contacts[c].get("phone"))
+        return self._urgent_entry(
+            self._danger_instruction(),
+            "immediate_danger",
+            phone=contact["phone"],
+            contact=contact["id"],
+            name=contact["name"],
+            source=route["source"],
+        )
+
+    def _make_child_protection_entries(self) -> list[Json]:
         entries: list[Json] = []
         for area in self.areas:
             for route in self.p.routes.values():
@@ -299,42 +304,37 @@ class _Assessment:
                     listed = any(entry["contact"] == contact_id for entry in entries)
                     if contact.get("urgent") and contact.get("phone") and not listed:
                         entries.append(
-                            {
-                                "instruction": route["title"],
-                                "phone": contact["phone"],
-                                "kind": "child_protection",
-                                "area": area,
-                                "contact": contact_id,
-                                "name": contact["name"],
-                                "follow_up": route.get("follow_up", {}).get("text"),
-                                "note": None,
-                                "source": route["source"],
-                            }
+                            self._urgent_entry(
+                                route["title"],
+                                "child_protection",
+                                phone=contact["phone"],
+                                area=area,
+                                contact=contact_id,
+                                name=contact["name"],
+                                follow_up=route.get("follow_up", {}).get("text"),
+                                source=route["source"],
+                            )
                         )
         return entries
 
     def urgent(self) -> list[Json]:
         entries: list[Json] = []
         if self.s.flag("immediate_danger"):
-            entries.append(self._danger_entry())
+            entries.append(self._danger_entry)
         if self.significant_harm:
-            entries.extend(self._child_protection_entries())
+            entries.extend(self._child_protection_entries)
         crime = self.rules.get("crime_suspected")
         if crime and self._crime_suspected(crime):
             guidance = self.p.guidance[crime["guidance"]]
             for text, _ in _prose(guidance["paragraphs"]):
                 entries.append(
-                    {
-                        "instruction": text,
-                        "phone": None,
-                        "kind": "crime_suspected",
-                        "area": guidance.get("area"),
-                        "contact": None,
-                        "name": None,
-                        "follow_up": None,
-                        "note": guidance.get("note"),
-                        "source": guidance["source"],
-                    }
+                    self._urgent_entry(
+                        text,
+                        "crime_suspected",
+                        area=guidance.get("area"),
+                        note=guidance.get("note"),
+                        source=guidance["source"],
+                    )
                 )
         return entries
 
@@ -343,10 +343,10 @@ class _Assessment:
         return bool(self.s.flag("crime_suspected")) or any(self.s.answers.get(q) is True for q in questions)
 
     def if_urgent(self) -> list[Json]:
-        return [self._danger_entry(), *self._child_protection_entries()]
+        return [self._danger_entry, *self._child_protection_entries]
 
     # ---- contacts and next steps ----------------------------------------------------------------------
-    def _routes_that_apply(self) -> list[Json]:
+    def _make_routes_that_apply(self) -> list[Json]:
         applying = []
         for route in self.p.routes.values():
             if route["kind"] == "immediate_danger":
@@ -361,7 +361,7 @@ class _Assessment:
 
     def contacts(self) -> list[Json]:
         ranked: list[tuple[int, str]] = []
-        for route in self._routes_that_apply():
+        for route in self._routes_that_apply:
             ranked.extend((ROUTE_ORDER.get(route["kind"], 4), c) for c in route["contacts"])
         for area in self.areas:
             steps = self.p.levels[self.level].get("steps", {}).get(area, {}) if self.level else {}
@@ -547,7 +547,7 @@ class _Assessment:
         touched: list[tuple[str, Any]] = [("level", self.level), *(("area", a) for a in self.areas)]
         touched += [("indicator", i) for i in self.present]
         touched += [("contact", c["id"]) for c in contacts]
-        touched += [("route", r["id"]) for r in self._routes_that_apply()]
+        touched += [("route", r["id"]) for r in self._routes_that_apply]
         notes, seen = [], set()
         for kind, item_id in touched:
             for conflict in self.p.conflicts_touching(kind, item_id):

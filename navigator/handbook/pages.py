@@ -83,13 +83,7 @@ def urgent_banner(documents: list[Document]) -> str:
                     else:
                         if not contact.get("urgent"):
                             continue
-                        where = (
-                            text(areas[route["area"]])
-                            if "area" in route
-                            else text(
-                                document["partnership"].get("short_title", document["partnership"]["title"])
-                            )
-                        )
+                        where = text(areas[route["area"]] if "area" in route else _short_title(document))
                         line = (
                             f"    - **{where}**, suspected significant harm: ring {text(contact['name'])} on "
                             f"**{text(contact['phone'])}**"
@@ -183,7 +177,7 @@ def level_page(document: Document, number: int, today: dt.date) -> str:
                 _indent(bullets(flow["follow_up"])),
             ]
             if named:
-                lines += ["", _indent(bullets([_contact_line(c) for c in named]), raw=True)]
+                lines += ["", _indent(bullets([_contact_line(c) for c in named]))]
             lines += ["", f"    {cite(flow['source'], documents)}"]
             tabs.append("\n".join(lines))
         parts.append("\n\n".join(tabs))
@@ -218,8 +212,7 @@ def _contact_line(contact: dict[str, Any]) -> str:
     return f"{contact['name']}: {how}"
 
 
-def _indent(markdown: str, *, raw: bool = False) -> str:
-    del raw
+def _indent(markdown: str) -> str:
     return "\n".join(f"    {line}" if line else "" for line in markdown.splitlines())
 
 
@@ -375,7 +368,7 @@ def conflicts_page(documents: list[Document]) -> str:
             )
             note = f"\n\n{text(conflict['note'])}" if conflict.get("note") else ""
             parts.append(
-                f"## {text(document['partnership'].get('short_title', document['partnership']['title']))}: "
+                f"## {text(_short_title(document))}: "
                 f"{text(conflict['topic'])} {{#{conflict['id']}}}\n\n{readings}{note}"
             )
     return "\n\n".join(parts)
@@ -397,7 +390,7 @@ def compare_page(documents: list[Document]) -> str:
         rows = []
         for document, domain_id in entries:
             pid = document["partnership"]["id"]
-            title = text(document["partnership"].get("short_title", document["partnership"]["title"]))
+            title = text(_short_title(document))
             cells = []
             for level in document["levels"]:
                 found = [
