@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fidelity import by_id, counts, document, places
+from tests.fidelity import SOURCES, by_id, counts, document, flat, places
 
 ID = "derby-derbyshire"
 
@@ -190,3 +190,31 @@ def test_caveats_say_not_a_checklist() -> None:
     texts = " ".join(caveat["text"] for caveat in document(ID)["caveats"])
     assert "check list approach is mechanistic" in texts
     assert "The indicators are a guide and not a pre-determined level of response." in texts
+
+
+STEP_TITLES = [
+    "Step 1: What is the nature of your concern?",
+    "Step 2: What action should you take?",
+    "Step 3: Follow up if you need to make a request for support or a referral to Social Care",
+]
+
+
+def test_each_areas_flowchart_is_titled_in_the_documents_words() -> None:
+    areas = {area["id"]: area for area in document(ID)["areas"]}
+    assert areas["derbyshire"]["flowchart"]["title"] == (
+        "Derbyshire: If you are concerned about an unborn baby, child, young person or family"
+    )
+    assert areas["derby-city"]["flowchart"]["title"] == (
+        "Derby City: If you are concerned about a child, young person or family process flowchart"
+    )
+    for area in areas.values():
+        assert area["flowchart"]["steps"] == STEP_TITLES
+
+
+@pytest.mark.skipif(not SOURCES.is_dir(), reason="../shared/sources is not beside this clone")
+def test_flowchart_titles_stand_in_the_source() -> None:
+    source = flat((SOURCES / "derby-derbyshire-threshold-document-2019.txt").read_text(encoding="utf-8"))
+    for area in document(ID)["areas"]:
+        for words in [area["flowchart"]["title"], *area["flowchart"]["steps"]]:
+            assert flat(words) in source, words
+    assert source.count(flat(STEP_TITLES[2])) == 2

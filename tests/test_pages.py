@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from navigator.handbook import pages
+from navigator.handbook import pages, processes
 from navigator.model.partnership import Partnership
 
 TODAY = dt.date(2026, 11, 22)
@@ -26,8 +26,12 @@ def _by_id(documents: list[dict[str, Any]], pid: str) -> dict[str, Any]:
 
 def test_page_table(documents: list[dict[str, Any]]) -> None:
     paths = [path for path, _ in pages.page_paths(documents)]
-    assert len(paths) == 3 + 9 + 9 + 8
+    assert len(paths) == 3 + 10 + 9 + 10
     assert "derby-derbyshire/level-3.md" in paths
+    assert "derby-derbyshire/processes.md" in paths
+    assert "york/processes.md" in paths
+    assert "stoke-staffordshire/processes.md" not in paths  # the framework draws no front-door process
+    assert "york/checklist-prepare-for-your-call.md" in paths
     assert "york/indicators.md" not in paths  # York has no indicator table
     assert len(set(paths)) == len(paths)
 
@@ -61,7 +65,7 @@ def test_every_indicator_has_its_anchor_and_source(documents: list[dict[str, Any
         for indicator in document["indicators"]:
             assert f'<li id="{indicator["id"]}">' in markdown
         assert markdown.count('<span class="source">') == count
-        assert markdown.count('<div class="level-column') == 4 * markdown.count('<div class="levels-grid">')
+        assert markdown.count('<div class="level-column') == 4 * markdown.count('<div class="levels-grid"')
     stoke = pages.indicators_page(_by_id(documents, "stoke-staffordshire"), TODAY)
     assert stoke.count("(placement uncertain in the source)") == 19
 
@@ -102,7 +106,18 @@ def test_compare_links_each_partnerships_indicators_by_domain(documents: list[di
         "| Derby City and Derbyshire",
         "| Stoke-on-Trent and Staffordshire",
     ]
-    assert '<a href="../derby-derbyshire/indicators/#l2-health-missing-immunisations-checks">' in health
+    assert "](derby-derbyshire/indicators.md#l2-health-missing-immunisations-checks)" in health
+    # Domains named differently are paired where the data says so, each row keeping its own name.
+    housing = markdown[markdown.index("## Housing, work and income / Housing, Employment and Finance") :]
+    housing = housing[: housing.index("\n## ")]
+    assert [
+        line.split(" | ")[0] for line in housing.splitlines() if line.startswith("| ") and "[" in line
+    ] == [
+        "| Derby City and Derbyshire (Housing, work and income)",
+        "| Stoke-on-Trent and Staffordshire (Housing, Employment and Finance)",
+    ]
+    assert "## Identity and self-esteem\n" in markdown  # the same name in two spellings is one heading
+    assert markdown.count("\n## ") == 16
 
 
 def test_yaml_text_is_escaped_everywhere(documents: list[dict[str, Any]]) -> None:
@@ -132,3 +147,114 @@ def test_glossary_acronyms_become_abbreviations(documents: list[dict[str, Any]])
     assert len(pages.abbreviations(documents).splitlines()) >= 16
     assert pages.page_documents(documents, "york/index.md") == [_by_id(documents, "york")]
     assert pages.page_documents(documents, "compare.md") == documents
+
+
+# ---- processes, checklists, print stamp, conflicts on the pages they touch, search entries ---------------
+def test_processes_page_has_a_diagram_and_a_full_text_version_of_each(
+    documents: list[dict[str, Any]],
+) -> None:
+    derby = pages.processes_page(_by_id(documents, "derby-derbyshire"), TODAY)
+    assert derby.count('<figure class="process-diagram">') == 3  # Derbyshire, Derby City, Starting Point
+    assert derby.count("**Text version of the diagram") == 3
+    workflow = derby[derby.index("## Starting Point Workflow") :]
+    assert workflow.count("\n1. **Step.**") == 1
+    numbered = [line for line in workflow.splitlines() if line[:3].rstrip(". ").isdigit()]
+    assert len(numbered) == 18  # every node of the workflow, counted by hand in starting-point.yaml
+    assert "**Outcome.** No Further Action (NFA)" in workflow
+    assert "- Goes to 4: “child in need”" in workflow
+    york = pages.processes_page(_by_id(documents, "york"), TODAY)
+    assert york.count('<figure class="process-diagram">') == 2
+    disposals = york[york.index("## Initial Disposal of Referrals") :]
+    assert "(Level 4; timescale: Enquiries considered by a management decision" in disposals
+
+
+def test_process_diagram_has_a_node_per_step_and_an_arrow_per_link(documents: list[dict[str, Any]]) -> None:
+    york = _by_id(documents, "york")
+    disposals = next(p for p in york["processes"] if p["id"] == "york-initial-disposals")
+    lines = processes.process_mermaid(disposals)
+    assert sum(1 for line in lines if "-->" in line) == 10  # the `next` entries, counted by hand
+    assert sum(1 for line in lines if line.startswith("n") and "-->" not in line) == 10
+    assert "class n9 urgent" in lines  # disposal 4, Level 4
+    assert 'n2{{"level of need"}}' not in lines
+    assert 'n5{{"level of need"}}' in lines
+
+
+def test_mermaid_labels_cannot_break_out(documents: list[dict[str, Any]]) -> None:
+    hostile = copy.deepcopy(next(p for p in _by_id(documents, "york")["processes"]))
+    hostile["nodes"][0]["text"] = 'He said "stop"] --> x <script>alert(1)</script> #1'
+    lines = processes.process_mermaid(hostile)
+    assert (
+        lines[0] == 'n0(["He said #quot;stop#quot;] --#gt; x #lt;script#gt;alert(1)#lt;/script#gt; #35;1"])'
+    )
+    rendered = processes.process_section(hostile, {}, "")
+    assert "<script>" not in rendered
+    assert "&lt;script&gt;" in rendered
+
+
+def test_area_flow_is_three_rows_titled_in_the_documents_words(documents: list[dict[str, Any]]) -> None:
+    derby = _by_id(documents, "derby-derbyshire")
+    derbyshire = next(a for a in derby["areas"] if a["id"] == "derbyshire")
+    lines = processes.flow_mermaid(derby, derbyshire)
+    assert [line for line in lines if line.startswith("subgraph")] == [
+        'subgraph step1["Step 1: What is the nature of your concern?"]',
+        'subgraph step2["Step 2: What action should you take?"]',
+        'subgraph step3["Step 3: Follow up if you need to make a request for support or a referral to '
+        'Social Care"]',
+    ]
+    assert sum(1 for line in lines if line.startswith(("c", "a", "f")) and '["' in line) == 12
+    assert "class c4,a4,f4 urgent" in lines
+    assert any("Contact Starting Point immediately on ☎ 01629 533190" in line for line in lines)
+    level_4 = pages.level_page(derby, 4, TODAY)
+    assert "**Step 2: What action should you take?**" in level_4
+    assert "[The whole flow as a diagram](processes.md#derbyshire-flowchart)" in level_4
+
+
+def test_york_checklist_page_has_every_item(documents: list[dict[str, Any]]) -> None:
+    markdown = pages.page(documents, "york/checklist-prepare-for-your-call.md", TODAY)
+    assert "# Prepare for your call" in markdown
+    assert [line for line in markdown.splitlines() if line.startswith("## ")] == [
+        "## The Referrer",
+        "## The Event",
+        "## The Family and Community",
+    ]
+    assert sum(1 for line in markdown.splitlines() if line.startswith("- ")) == 26
+    assert "- Rate the urgency." in markdown
+    assert "The title “Prepare for your call” is ours" in markdown
+
+
+def test_every_page_ends_with_a_print_stamp(documents: list[dict[str, Any]]) -> None:
+    for path, markdown in pages.all_pages(documents, TODAY):
+        last = markdown.rstrip().splitlines()[-1]
+        assert last.startswith('<p class="print-stamp">'), path
+        assert "Printed on" in last, path
+        assert "check the online version is current" in last, path
+    derby = pages.page(documents, "derby-derbyshire/level-2.md", TODAY)
+    assert "Derby City and Derbyshire Threshold Document (version 1; published 2019-12)" in derby
+    compare = pages.page(documents, "compare.md", TODAY)
+    assert compare.rstrip().splitlines()[-1].count("(version ") == 3
+
+
+def test_conflict_notes_stand_on_the_pages_they_touch(documents: list[dict[str, Any]]) -> None:
+    derby = _by_id(documents, "derby-derbyshire")
+    level_3 = pages.level_page(derby, 3, TODAY)
+    assert '!!! warning "Sources disagree: who offers intensive services at Level 3' in level_3
+    assert "[Where sources disagree](../conflicts.md#level-3-intensive-services)" in level_3
+    assert "Sources disagree" not in pages.level_page(derby, 2, TODAY)
+    assert "Sources disagree" in pages.overview(derby, TODAY)  # the partnership's name differs
+    contacts = pages.contacts_page(derby, TODAY)
+    assert "#advice-line-hours" in contacts
+    assert "(../conflicts.md#advice-line-hours)" in contacts
+    assert "Sources disagree" not in pages.level_page(_by_id(documents, "stoke-staffordshire"), 3, TODAY)
+
+
+def test_every_indicator_is_its_own_search_entry(documents: list[dict[str, Any]]) -> None:
+    entries = pages.indicator_search_entries(documents, directory_urls=True)
+    assert len(entries) == 215 + 278
+    privately = next(e for e in entries if e["location"].endswith("#l4-other-privately-fostered"))
+    assert privately == {
+        "location": "stoke-staffordshire/indicators/#l4-other-privately-fostered",
+        "title": "Privately fostered",
+        "text": "Stoke-on-Trent and Staffordshire: Level 4 (Statutory / Specialist), Other indicators",
+    }
+    flat = pages.indicator_search_entries(documents, directory_urls=False)
+    assert flat[0]["location"].startswith("derby-derbyshire/indicators.html#")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -83,3 +85,31 @@ def test_no_threshold_content_is_typed_into_docs() -> None:
 def test_acronyms_are_explained_in_the_built_pages(built_site: Path) -> None:
     level = (built_site / "derby-derbyshire/level-2/index.html").read_text(encoding="utf-8")
     assert '<abbr title="Team Around the Family">TAF</abbr>' in level
+
+
+def test_every_built_page_carries_the_policy_and_loads_nothing_from_elsewhere(built_site: Path) -> None:
+    pages = sorted(built_site.rglob("*.html"))
+    assert len(pages) >= 35
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert html.count('<meta http-equiv="Content-Security-Policy"') == 1, page
+        resources = re.findall(
+            r'<(?:script|img|iframe|link(?! rel="canonical"))\b[^>]*?(?:src|href)="([^"]+)"', html
+        )
+        assert not [url for url in resources if re.match(r"(https?:)?//", url)], page
+    processes = (built_site / "york/processes/index.html").read_text(encoding="utf-8")
+    assert '<script type="module" src="../../javascripts/diagrams.js"></script>' in processes
+    assert "style-src 'self' 'unsafe-inline'" in processes
+    level = (built_site / "york/level-1/index.html").read_text(encoding="utf-8")
+    assert "diagrams.js" not in level
+    assert "style-src 'self';" in level
+    assert (built_site / "javascripts/vendor/mermaid/mermaid.esm.min.mjs").is_file()
+    assert (built_site / "javascripts/vendor/resize-observer.js").is_file()
+
+
+def test_search_index_has_every_indicator_landing_on_its_anchor(built_site: Path) -> None:
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    entries = {doc["location"]: doc for doc in index["docs"]}
+    fgm = entries["derby-derbyshire/indicators/#l4-specific-honour-based-abuse-violence-forced-marriage"]
+    assert fgm["title"] == "'Honour' based abuse/violence/forced marriage/ female genital mutilation (FGM)"
+    assert sum(1 for location in entries if "/indicators/#l" in location) == 215 + 278

@@ -1,17 +1,24 @@
 """MkDocs hooks: one generated page per entry of navigator.handbook.pages, and the navigation for them.
 
 Each generated file holds only a macro call; mkdocs-macros (macros.py) renders it. Nothing about the
-thresholds is typed into docs/.
+thresholds is typed into docs/. The hooks also ship the npm assets (never a CDN), put a
+Content-Security-Policy on every page, load the diagram script only where a page has diagrams, and add
+one search entry per indicator so a search lands on the indicator itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
-from navigator.handbook import pages, site
+from navigator.handbook import assets, pages, security, site
+
+DIAGRAM_SCRIPT = "javascripts/diagrams.js"
 
 
 def on_config(config: Any) -> Any:
@@ -41,4 +48,32 @@ def on_files(files: Files, config: Any) -> Files:
         wide = path.endswith(("indicators.md", "compare.md"))  # the four levels side by side need the width
         front = "---\nhide:\n  - toc\n---\n" if wide else ""
         files.append(File.generated(config, path, content=f'{front}{{{{ handbook_page("{path}") }}}}\n'))
+    for path, source in assets.vendor_files():
+        files.append(File.generated(config, path, abs_src_path=str(source)))
     return files
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """The diagram script where a page draws diagrams, then the page's Content-Security-Policy."""
+    del config
+    diagrams = 'class="diagram"' in output
+    if diagrams:
+        script = f'<script type="module" src="{get_relative_url(DIAGRAM_SCRIPT, page.url)}"></script>'
+        output = output.replace("</body>", f"{script}\n</body>", 1)
+    return security.with_policy(output, inline_styles=diagrams)
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    """The 404 page gets the same policy as every other page."""
+    del config
+    return security.with_policy(output_content) if template_name.endswith(".html") else output_content
+
+
+def on_post_build(config: Any) -> None:
+    """One search entry per indicator (its words as the title), landing on the indicator's anchor."""
+    index_path = Path(config["site_dir"]) / "search" / "search_index.json"
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    index["docs"] += pages.indicator_search_entries(
+        site.documents(dt.date.today()), directory_urls=config["use_directory_urls"]
+    )
+    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

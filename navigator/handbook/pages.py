@@ -8,9 +8,11 @@ page, holding only a macro call; macros.py renders it with `page()` here.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from navigator.handbook import processes
 from navigator.handbook.render import text
 from navigator.model.service_checks import month_end
 
@@ -106,6 +108,42 @@ def review_banner(document: Document, today: dt.date) -> str:
     )
 
 
+def conflict_notes(document: Document, affected: list[tuple[str, Any]]) -> str:
+    """A warning on a page touched by a disagreement between sources: every reading with its source."""
+    titles = _documents(document)
+    notes = []
+    for conflict in document.get("conflicts", []):
+        if not any((a["kind"], a["id"]) in affected for a in conflict["affects"]):
+            continue
+        readings = "\n".join(
+            f"    - “{text(r['text'])}” {cite(r['source'], titles)}" for r in conflict["readings"]
+        )
+        notes.append(
+            f'!!! warning "Sources disagree: {_attribute(conflict["topic"])}"\n\n'
+            f"    Both readings are shown; ask the partnership which is current.\n\n{readings}\n\n"
+            f"    [Where sources disagree](../conflicts.md#{conflict['id']})\n"
+        )
+    return "\n\n".join(notes)
+
+
+def _attribute(value: str) -> str:
+    """Text for an admonition title, which sits inside double quotes."""
+    return text(value).replace('"', "&quot;")
+
+
+def print_stamp(documents: list[Document]) -> str:
+    """Shown only on paper: which document and version the page is from, and when it was printed."""
+    versions = "; ".join(
+        f"{text(_short_title(d))}: {text(d['partnership']['title'])} "
+        f"(version {text(d['partnership']['version'])}; published {text(d['partnership']['published'])})"
+        for d in documents
+    )
+    return (
+        f'<p class="print-stamp">{versions}. Printed on <span class="printed-on">____________</span>: '
+        "check the online version is current before relying on a printed copy.</p>"
+    )
+
+
 # ---- partnership pages --------------------------------------------------------------------------------
 def overview(document: Document, today: dt.date) -> str:
     meta = document["partnership"]
@@ -133,16 +171,20 @@ def overview(document: Document, today: dt.date) -> str:
         for part in (
             f"# {text(meta['title'])}",
             review_banner(document, today),
+            conflict_notes(document, [("partnership", meta["id"])] + [("area", a) for a in _areas(document)]),
             table,
             "## Guidance, not a checklist",
             caveats,
             "## Levels of need",
             levels,
             "## In this handbook",
-            ("- [Indicators by domain](indicators.md)\n" if document.get("indicators") else "")
-            + "- [Contacts and referral routes](contacts.md)\n"
-            "- [Consent and information sharing](consent.md)\n"
-            "- [Guidance, principles and glossary](guidance.md)",
+            "\n".join(
+                f"- [{text(title)}]({path.partition('/')[2]})"
+                for path, title in page_paths([document])
+                if path.startswith(f"{meta['id']}/")
+                and not path.endswith("/index.md")
+                and "/level-" not in path
+            ),
         )
         if part
     )
@@ -154,6 +196,7 @@ def level_page(document: Document, number: int, today: dt.date) -> str:
     parts = [
         f"# {text(level['title'])}",
         review_banner(document, today),
+        conflict_notes(document, [("level", number)]),
         f"{text(level['summary']['text'])}\n\n{cite(level['summary']['source'], documents)}",
         "## Description",
         f"{prose(level['description']['paragraphs'])}\n\n{cite(level['description']['source'], documents)}",
@@ -161,24 +204,35 @@ def level_page(document: Document, number: int, today: dt.date) -> str:
     if level.get("steps"):
         parts.append("## What to do")
         tabs = []
+        charts = {area["id"]: area.get("flowchart") for area in document["areas"]}
         for area_id, flow in level["steps"].items():
             named = [contacts[c] for c in flow.get("contacts", [])]
+            chart = charts.get(area_id)
+            titles = (
+                chart["steps"]
+                if chart
+                else ["Step 1: the concern.", "Step 2: what to do.", "Step 3: follow up."]
+            )
             lines = [
                 f'=== "{text(areas[area_id])}"',
                 "",
-                f"    **Step 1: the concern.** {text(flow['concern'])}",
+                f'    <p class="print-only">{text(areas[area_id])}</p>',
                 "",
-                "    **Step 2: what to do.**",
+                f"    **{text(titles[0])}** {text(flow['concern'])}",
+                "",
+                f"    **{text(titles[1])}**",
                 "",
                 _indent(bullets(flow["actions"])),
                 "",
-                "    **Step 3: follow up.**",
+                f"    **{text(titles[2])}**",
                 "",
                 _indent(bullets(flow["follow_up"])),
             ]
             if named:
                 lines += ["", _indent(bullets([_contact_line(c) for c in named]))]
             lines += ["", f"    {cite(flow['source'], documents)}"]
+            if chart:
+                lines += ["", f"    [The whole flow as a diagram](processes.md#{area_id}-flowchart)"]
             tabs.append("\n".join(lines))
         parts.append("\n\n".join(tabs))
     table = level.get("threshold_table")
@@ -245,7 +299,9 @@ def indicators_page(document: Document, today: dt.date) -> str:
                 f'<div class="level-column level-{number}">'
                 f'<p class="level-heading">Level {number}: {text(name)}</p>{body}</div>'
             )
-        parts.append(f'## {text(domain["name"])}\n\n<div class="levels-grid">{"".join(cells)}</div>')
+        # Search indexes each indicator as its own entry (indicator_search_entries), not the grid as a whole.
+        grid = f'<div class="levels-grid" data-search-exclude>{"".join(cells)}</div>'
+        parts.append(f"## {text(domain['name'])}\n\n{grid}")
     return "\n\n".join(part for part in parts if part)
 
 
@@ -263,6 +319,7 @@ def contacts_page(document: Document, today: dt.date) -> str:
                 f"### {text(route['title'])}\n\n*{KIND_TITLES.get(route['kind'], 'Immediate danger')}*"
             )
             parts.append(f"{prose(route['text'])}\n\n{cite(route['source'], documents)}")
+            parts.append(conflict_notes(document, [("route", route["id"])]))
             for contact in (contacts[c] for c in route.get("contacts", [])):
                 parts.append(_contact_block(contact, conflicts, documents))
         follow = next((a.get("written_follow_up") for a in document["areas"] if a["id"] == area_id), None)
@@ -353,6 +410,68 @@ def guidance_page(document: Document, today: dt.date) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
+def has_processes(document: Document) -> bool:
+    return bool(document.get("processes")) or any(area.get("flowchart") for area in document["areas"])
+
+
+def processes_page(document: Document, today: dt.date) -> str:
+    """Each area's "if you are concerned" flow, then each front-door process: diagram and text version."""
+    documents, areas = _documents(document), _areas(document)
+    parts = [
+        "# Front-door processes",
+        review_banner(document, today),
+        "Each diagram is followed by a text version with the same words.",
+    ]
+    for area in document["areas"]:
+        if area.get("flowchart"):
+            parts.append(processes.flow_section(document, area, cite(area["flowchart"]["source"], documents)))
+    for process in document.get("processes", []):
+        parts.append(conflict_notes(document, [("process", process["id"])]))
+        parts.append(processes.process_section(process, areas, cite(process["source"], documents)))
+    return "\n\n".join(part for part in parts if part)
+
+
+def checklist_page(document: Document, checklist_id: str, today: dt.date) -> str:
+    """A checklist as tick boxes, laid out to print on its own."""
+    documents = _documents(document)
+    checklist = next(c for c in document["checklists"] if c["id"] == checklist_id)
+    parts = [f"# {text(checklist['title'])}", review_banner(document, today)]
+    if checklist.get("intro"):
+        parts.append(prose(checklist["intro"]))
+    parts.append(
+        "Print this page to have it beside you when you ring; it is a list to think through, not a form."
+    )
+    for section in checklist["sections"]:
+        items = "\n".join(f"- {text(item)}" for item in section["items"])
+        parts.append(f'## {text(section["title"])}\n\n<div class="checklist" markdown>\n\n{items}\n\n</div>')
+    source = checklist["source"]
+    parts.append(cite(source, documents) + (f"\n\n{text(source['note'])}" if source.get("note") else ""))
+    return "\n\n".join(part for part in parts if part)
+
+
+def indicator_search_entries(documents: list[Document], directory_urls: bool) -> list[dict[str, str]]:
+    """Search-index entries, one per indicator: its words as the title, landing on its anchor."""
+    entries = []
+    for document in documents:
+        pid = document["partnership"]["id"]
+        page_url = f"{pid}/indicators/" if directory_urls else f"{pid}/indicators.html"
+        levels = {level["level"]: level["name"] for level in document["levels"]}
+        domains = {domain["id"]: domain["name"] for domain in document.get("domains", [])}
+        for indicator in document.get("indicators", []):
+            entries.append(
+                {
+                    "location": f"{page_url}#{indicator['id']}",
+                    "title": html.escape(indicator["text"], quote=False),
+                    "text": html.escape(
+                        f"{_short_title(document)}: Level {indicator['level']} "
+                        f"({levels[indicator['level']]}), {domains[indicator['domain']]}",
+                        quote=False,
+                    ),
+                }
+            )
+    return entries
+
+
 # ---- pages across partnerships ----------------------------------------------------------------------
 def conflicts_page(documents: list[Document]) -> str:
     parts = [
@@ -375,37 +494,42 @@ def conflicts_page(documents: list[Document]) -> str:
 
 
 def compare_page(documents: list[Document]) -> str:
-    """For each domain name, what each partnership places at each level, side by side."""
+    """For each domain, what each partnership places at each level, side by side."""
     parts = [
         "# Compare partnerships",
         "When a child moves across a boundary, the same need may sit at a different level. For each domain, "
-        "the indicators each partnership places at each level, in its own words.",
+        "the indicators each partnership places at each level, in its own words; each links to the "
+        "indicator on its partnership's page.",
+        "Where two documents name the same domain differently (for example “Housing, work and income” "
+        "and “Housing, Employment and Finance”), we show them together and give each partnership's own "
+        "name in its row. That pairing is ours, not the documents'.",
     ]
-    names: dict[str, list[tuple[Document, str]]] = {}
+    groups: dict[str, list[tuple[Document, dict[str, Any]]]] = {}
     for document in documents:
         for domain in document.get("domains", []):
-            names.setdefault(domain["name"].casefold(), []).append((document, domain["id"]))
-    for key in sorted(names):
-        entries = names[key]
+            groups.setdefault(domain.get("compare_as", domain["id"]), []).append((document, domain))
+    for entries in groups.values():
+        names = list({domain["name"].casefold(): domain["name"] for _, domain in reversed(entries)}.values())
+        names.reverse()
         rows = []
-        for document, domain_id in entries:
+        for document, domain in entries:
             pid = document["partnership"]["id"]
             title = text(_short_title(document))
+            if len(names) > 1:
+                title += f" ({text(domain['name'])})"
             cells = []
             for level in document["levels"]:
                 found = [
                     i
                     for i in document.get("indicators", [])
-                    if i["domain"] == domain_id and i["level"] == level["level"]
+                    if i["domain"] == domain["id"] and i["level"] == level["level"]
                 ]
-                links = "<br>".join(
-                    f'<a href="../{pid}/indicators/#{i["id"]}">{text(i["text"])}</a>' for i in found
-                )
+                links = "<br>".join(f"[{text(i['text'])}]({pid}/indicators.md#{i['id']})" for i in found)
                 cells.append(links or "none")
             rows.append(f"| {title} | " + " | ".join(cells) + " |")
-        domain_name = text(next(d["name"] for d in entries[0][0]["domains"] if d["id"] == entries[0][1]))
+        heading = " / ".join(text(name) for name in names)
         parts.append(
-            f"## {domain_name}\n\n| Partnership | Level 1 | Level 2 | Level 3 | Level 4 |\n"
+            f"## {heading}\n\n| Partnership | Level 1 | Level 2 | Level 3 | Level 4 |\n"
             "|---|---|---|---|---|\n" + "\n".join(rows)
         )
     return "\n\n".join(parts)
@@ -460,6 +584,9 @@ def page_paths(documents: list[Document]) -> list[tuple[str, str]]:
         ]
         if document.get("indicators"):
             paths.append((f"{pid}/indicators.md", "Indicators by domain"))
+        if has_processes(document):
+            paths.append((f"{pid}/processes.md", "Front-door processes"))
+        paths += [(f"{pid}/checklist-{c['id']}.md", c["title"]) for c in document.get("checklists", [])]
         paths += [
             (f"{pid}/contacts.md", "Contacts and referral routes"),
             (f"{pid}/consent.md", "Consent and information sharing"),
@@ -483,10 +610,12 @@ def page(documents: list[Document], path: str, today: dt.date) -> str:
             "conflicts.md": conflicts_page,
             "sources.md": sources_page,
         }
-        return f"{urgent_banner(documents)}\n\n{renderers[head](documents)}\n"
+        return f"{urgent_banner(documents)}\n\n{renderers[head](documents)}\n\n{print_stamp(documents)}\n"
     document = by_id[head]
     if name.startswith("level-"):
         body = level_page(document, int(name.removeprefix("level-").removesuffix(".md")), today)
+    elif name.startswith("checklist-"):
+        body = checklist_page(document, name.removeprefix("checklist-").removesuffix(".md"), today)
     else:
         single: dict[str, Callable[[Document, dt.date], str]] = {
             "index.md": overview,
@@ -494,9 +623,10 @@ def page(documents: list[Document], path: str, today: dt.date) -> str:
             "contacts.md": contacts_page,
             "consent.md": consent_page,
             "guidance.md": guidance_page,
+            "processes.md": processes_page,
         }
         body = single[name](document, today)
-    return f"{urgent_banner([document])}\n\n{body}\n"
+    return f"{urgent_banner([document])}\n\n{body}\n\n{print_stamp([document])}\n"
 
 
 def all_pages(documents: list[Document], today: dt.date) -> Iterator[tuple[str, str]]:
