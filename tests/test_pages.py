@@ -26,7 +26,7 @@ def _by_id(documents: list[dict[str, Any]], pid: str) -> dict[str, Any]:
 
 def test_page_table(documents: list[dict[str, Any]]) -> None:
     paths = [path for path, _ in pages.page_paths(documents)]
-    assert len(paths) == 3 + 10 + 9 + 10
+    assert len(paths) == 3 + 11 + 10 + 11
     assert "derby-derbyshire/level-3.md" in paths
     assert "derby-derbyshire/processes.md" in paths
     assert "york/processes.md" in paths

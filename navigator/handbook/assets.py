@@ -10,15 +10,26 @@ from pathlib import Path
 
 NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
 VENDOR = "javascripts/vendor"
-# site path under VENDOR: path under node_modules
+PYODIDE = "assets/pyodide"  # the Pyodide core the navigator's worker loads (npm `pyodide`, core only)
+# site path: path under node_modules
 FILES = {
-    "resize-observer.js": "resize-observer-polyfill/dist/ResizeObserver.global.js",
-    "resize-observer.LICENSE": "resize-observer-polyfill/LICENSE",
-    "mermaid/mermaid.esm.min.mjs": "mermaid/dist/mermaid.esm.min.mjs",
-    "mermaid/LICENSE": "mermaid/LICENSE",
+    f"{VENDOR}/resize-observer.js": "resize-observer-polyfill/dist/ResizeObserver.global.js",
+    f"{VENDOR}/resize-observer.LICENSE": "resize-observer-polyfill/LICENSE",
+    f"{VENDOR}/mermaid/mermaid.esm.min.mjs": "mermaid/dist/mermaid.esm.min.mjs",
+    f"{VENDOR}/mermaid/LICENSE": "mermaid/LICENSE",
+    **{
+        f"{PYODIDE}/{name}": f"pyodide/{name}"
+        for name in (
+            "pyodide.mjs",
+            "pyodide.asm.mjs",
+            "pyodide.asm.wasm",
+            "python_stdlib.zip",
+            "pyodide-lock.json",
+        )
+    },
 }
 # Folders whose .mjs files are all copied (mermaid's lazily imported chunks).
-FOLDERS = {"mermaid/chunks/mermaid.esm.min": "mermaid/dist/chunks/mermaid.esm.min"}
+FOLDERS = {f"{VENDOR}/mermaid/chunks/mermaid.esm.min": "mermaid/dist/chunks/mermaid.esm.min"}
 
 
 class MissingAssetsError(RuntimeError):
@@ -27,11 +38,9 @@ class MissingAssetsError(RuntimeError):
 
 def vendor_files(node_modules: Path = NODE_MODULES) -> list[tuple[str, Path]]:
     """(site path, absolute source) of every vendored file; a clear error when npm has not run."""
-    files = [(f"{VENDOR}/{site}", node_modules / source) for site, source in FILES.items()]
+    files = [(site, node_modules / source) for site, source in FILES.items()]
     for site, source in FOLDERS.items():
-        files += [
-            (f"{VENDOR}/{site}/{path.name}", path) for path in sorted((node_modules / source).glob("*.mjs"))
-        ]
+        files += [(f"{site}/{path.name}", path) for path in sorted((node_modules / source).glob("*.mjs"))]
     missing = [str(source) for _, source in files if not source.is_file()]
     if missing or not any(site.startswith(f"{VENDOR}/mermaid/chunks/") for site, _ in files):
         raise MissingAssetsError(

@@ -17,8 +17,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from navigator.handbook import assets, pages, security, site
+from navigator.model.compile import compile_catalogue
+from navigator.web import bundle
 
 DIAGRAM_SCRIPT = "javascripts/diagrams.js"
+NAVIGATOR = "assets/navigator"
+WEB = Path(bundle.__file__).resolve().parent
 
 
 def on_config(config: Any) -> Any:
@@ -45,11 +49,20 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 
 def on_files(files: Files, config: Any) -> Files:
     for path, _ in pages.page_paths(site.documents(dt.date.today())):
-        wide = path.endswith(("indicators.md", "compare.md"))  # the four levels side by side need the width
+        wide = path.endswith(
+            ("indicators.md", "compare.md", "navigator.md")
+        )  # the four levels side by side need the width
         front = "---\nhide:\n  - toc\n---\n" if wide else ""
         files.append(File.generated(config, path, content=f'{front}{{{{ handbook_page("{path}") }}}}\n'))
     for path, source in assets.vendor_files():
         files.append(File.generated(config, path, abs_src_path=str(source)))
+    # The navigator: its two scripts, the decision package (the very files pytest imports) and the data.
+    for name in ("navigator.js", "worker.js"):
+        files.append(File.generated(config, f"{NAVIGATOR}/{name}", abs_src_path=str(WEB / name)))
+    files.append(File.generated(config, f"{NAVIGATOR}/decision.zip", content=bundle.decision_zip()))
+    for partnership in site.partnerships(dt.date.today()):
+        data = json.dumps(compile_catalogue([partnership]), ensure_ascii=False, separators=(",", ":"))
+        files.append(File.generated(config, f"{NAVIGATOR}/data/{partnership.id}.json", content=data))
     return files
 
 
@@ -57,10 +70,12 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     """The diagram script where a page draws diagrams, then the page's Content-Security-Policy."""
     del config
     diagrams = 'class="diagram"' in output
-    if diagrams:
-        script = f'<script type="module" src="{get_relative_url(DIAGRAM_SCRIPT, page.url)}"></script>'
-        output = output.replace("</body>", f"{script}\n</body>", 1)
-    return security.with_policy(output, inline_styles=diagrams)
+    navigator = 'id="nav-form"' in output
+    for wanted, script in ((diagrams, DIAGRAM_SCRIPT), (navigator, f"{NAVIGATOR}/navigator.js")):
+        if wanted:
+            tag = f'<script type="module" src="{get_relative_url(script, page.url)}"></script>'
+            output = output.replace("</body>", f"{tag}\n</body>", 1)
+    return security.with_policy(output, inline_styles=diagrams, wasm=navigator)
 
 
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:

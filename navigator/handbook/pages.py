@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from navigator.handbook import processes
+from navigator.handbook import navigator_page, processes
 from navigator.handbook.render import text
 from navigator.model.service_checks import month_end
 
@@ -472,6 +472,27 @@ def indicator_search_entries(documents: list[Document], directory_urls: bool) ->
     return entries
 
 
+def navigator(document: Document, today: dt.date) -> str:
+    """The navigator: the document's own caveat first, then the form and the result panel."""
+    meta = document["partnership"]
+    version = f"version {meta['version']} (published {meta['published']})"
+    caveat = document["caveats"][0]
+    return "\n\n".join(
+        part
+        for part in (
+            f"# Navigator: {text(_short_title(document))}",
+            review_banner(document, today),
+            f"> {text(caveat['text'])}\n>\n> {cite(caveat['source'], _documents(document))}",
+            "This suggests a level for a **hypothetical** scenario from the document's own indicators and "
+            f"rules ({text(version)}), with the reasons. It is guidance to support your professional "
+            "judgement, not a decision: talk to your manager or safeguarding lead, and ring the advice "
+            "line if you are unsure.",
+            navigator_page.navigator_page(document, version),
+        )
+        if part
+    )
+
+
 # ---- pages across partnerships ----------------------------------------------------------------------
 def conflicts_page(documents: list[Document]) -> str:
     parts = [
@@ -584,6 +605,7 @@ def page_paths(documents: list[Document]) -> list[tuple[str, str]]:
         ]
         if document.get("indicators"):
             paths.append((f"{pid}/indicators.md", "Indicators by domain"))
+        paths.append((f"{pid}/navigator.md", "Navigator (hypothetical scenarios)"))
         if has_processes(document):
             paths.append((f"{pid}/processes.md", "Front-door processes"))
         paths += [(f"{pid}/checklist-{c['id']}.md", c["title"]) for c in document.get("checklists", [])]
@@ -624,6 +646,7 @@ def page(documents: list[Document], path: str, today: dt.date) -> str:
             "consent.md": consent_page,
             "guidance.md": guidance_page,
             "processes.md": processes_page,
+            "navigator.md": navigator,
         }
         body = single[name](document, today)
     return f"{urgent_banner([document])}\n\n{body}\n\n{print_stamp([document])}\n"

@@ -1,0 +1,1 @@
+"""The navigator in the browser: the decision package zipped for Pyodide, and the page's scripts."""

@@ -1,0 +1,394 @@
+// The navigator page's glue: reads the form, sends the scenario (a JSON string) to the worker and shows the
+// assessment the Python decision module returns. It decides nothing itself. Nothing is sent anywhere: the
+// worker runs in this tab, a shared scenario lives only in the link's #fragment, a saved one only in a file.
+const root = document.getElementById("navigator");
+const form = document.getElementById("nav-form");
+const status = document.getElementById("nav-status");
+const body = document.getElementById("nav-result-body");
+const message = document.getElementById("nav-tools-message");
+const partnership = form.dataset.partnership;
+const pageVersion = form.dataset.version;
+const SAVED_FORMAT = "threshold-navigator-scenario";
+
+let worker = null;
+let ready = false;
+let latest = 0;
+let dataVersion = null;
+
+// ---- small DOM helpers -------------------------------------------------------------------------------
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== null && value !== undefined) node.setAttribute(name, value);
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined && child !== "") {
+      node.append(child instanceof Node ? child : String(child));
+    }
+  }
+  return node;
+}
+
+function cite(source, documents) {
+  if (!source) return null;
+  const title = documents[source.document] || source.document;
+  return element("span", { class: "source" }, `Source: ${title}, ${source.section}`);
+}
+
+// ---- the scenario ----------------------------------------------------------------------------------------
+function scenario() {
+  const chosen = (name) => form.querySelector(`input[name="${CSS.escape(name)}"]:checked`);
+  const areaInput = form.querySelector('input[name="area"][type="hidden"]') || chosen("area");
+  const flags = {};
+  for (const box of form.querySelectorAll('input[type="checkbox"][data-flag]')) {
+    if (box.checked) flags[box.dataset.flag] = true;
+  }
+  for (const radio of form.querySelectorAll('input[type="radio"][data-flag]:checked')) {
+    if (radio.value) flags[radio.dataset.flag] = radio.value;
+  }
+  const answers = {};
+  for (const input of form.querySelectorAll("input[data-answer]")) {
+    const id = input.dataset.answer;
+    if (input.type === "number" && input.value !== "" && Number.isInteger(Number(input.value))) {
+      answers[id] = Number(input.value);
+    } else if (input.type === "radio" && input.checked && input.value) {
+      answers[id] = input.value === "true" ? true : input.value === "false" ? false : input.value;
+    }
+  }
+  const indicators = [...form.querySelectorAll('input[name="indicator"]:checked')].map((box) => box.value);
+  const result = { partnership, indicators, answers, flags };
+  if (areaInput && areaInput.value) result.area = areaInput.value;
+  return result;
+}
+
+function applyScenario(saved) {
+  form.reset();
+  const missing = [];
+  for (const id of saved.indicators || []) {
+    const box = form.querySelector(`input[name="indicator"][value="${CSS.escape(id)}"]`);
+    if (box) box.checked = true;
+    else missing.push(id);
+  }
+  if (saved.area) {
+    const area = form.querySelector(`input[name="area"][value="${CSS.escape(saved.area)}"]`);
+    if (area) area.checked = true;
+  }
+  for (const [flag, value] of Object.entries(saved.flags || {})) {
+    const input =
+      value === true
+        ? form.querySelector(`input[type="checkbox"][data-flag="${CSS.escape(flag)}"]`)
+        : form.querySelector(`input[data-flag="${CSS.escape(flag)}"][value="${CSS.escape(String(value))}"]`);
+    if (input) input.checked = true;
+  }
+  for (const [id, value] of Object.entries(saved.answers || {})) {
+    const number = form.querySelector(`input[type="number"][data-answer="${CSS.escape(id)}"]`);
+    if (number) number.value = String(value);
+    const radio = form.querySelector(`input[data-answer="${CSS.escape(id)}"][value="${CSS.escape(String(value))}"]`);
+    if (radio) radio.checked = true;
+  }
+  return missing;
+}
+
+// ---- the result panel -------------------------------------------------------------------------------------
+function render(reply) {
+  body.replaceChildren();
+  if (!reply.ok) {
+    body.append(element("p", { class: "nav-error" }, `This scenario cannot be assessed: ${reply.error.message}`));
+    return;
+  }
+  const a = reply.assessment;
+  const documents = a.documents || {};
+  dataVersion = a.thresholds_version;
+  const urgentLines = a.urgent.length ? a.urgent : a.if_urgent;
+  const urgent = element(
+    "div",
+    { class: a.urgent.length ? "nav-urgent nav-urgent--now" : "nav-urgent", role: a.urgent.length ? "alert" : null },
+    element("h3", {}, a.urgent.length ? "Act now" : "If it becomes urgent"),
+    element(
+      "ul",
+      {},
+      urgentLines.map((line) =>
+        element(
+          "li",
+          {},
+          element("strong", {}, line.phone ? `${line.name}: ${line.phone}` : line.name),
+          line.area_name ? ` (${line.area_name})` : "",
+          line.instruction ? ` ${line.instruction}` : "",
+          line.follow_up ? ` ${line.follow_up}` : "",
+        ),
+      ),
+    ),
+  );
+  body.append(urgent);
+
+  const levelText =
+    a.level === null
+      ? "No suggestion yet: answer the questions or tick indicators."
+      : `Suggested: ${a.level_title || `Level ${a.level}: ${a.level_name}`}`;
+  body.append(element("p", { class: `nav-level nav-level--${a.level ?? "none"}`, id: "nav-level" }, levelText));
+  if (a.borderline) {
+    body.append(element("p", { class: "nav-borderline" }, "Borderline: close to the next level. Use your judgement."));
+  }
+  body.append(
+    element(
+      "p",
+      { class: "nav-version" },
+      `Worked out from ${a.partnership_title}, version ${a.thresholds_version} (${a.thresholds_status})` +
+        (a.area_name ? `, for ${a.area_name}` : "") +
+        ".",
+    ),
+  );
+
+  if (a.reasons.length) {
+    body.append(element("h3", {}, "Why"));
+    body.append(
+      element(
+        "ul",
+        { class: "nav-reasons" },
+        a.reasons.map((r) =>
+          element(
+            "li",
+            {},
+            r.level ? `Level ${r.level}` : "",
+            r.domain_name ? ` · ${r.domain_name}: ` : r.level ? ": " : "",
+            r.text || r.answer_label || "",
+            r.answer_label && r.text ? ` (${r.answer_label})` : "",
+            cite(r.source, documents),
+          ),
+        ),
+      ),
+    );
+  }
+  if (a.would_change.length) {
+    body.append(element("h3", {}, "What would change the suggestion"));
+    body.append(element("ul", {}, a.would_change.map((line) => element("li", {}, line))));
+  }
+  if (a.actions.length) {
+    body.append(element("h3", {}, "Next steps"));
+    body.append(
+      element(
+        "ul",
+        { class: "nav-actions" },
+        a.actions.map((step) =>
+          element("li", {}, step.heading ? element("strong", {}, `${step.heading}: `) : "", step.text, cite(step.source, documents)),
+        ),
+      ),
+    );
+  }
+  if (a.contacts.length) {
+    body.append(element("h3", {}, "Who to contact"));
+    body.append(
+      element(
+        "ul",
+        { class: "nav-contacts" },
+        a.contacts.map((c) =>
+          element(
+            "li",
+            {},
+            element("strong", {}, c.name),
+            c.area_name ? ` (${c.area_name})` : "",
+            c.phone ? ` · ${c.phone}` : "",
+            c.url ? ` · ${c.url}` : "",
+            c.email ? ` · ${c.email}` : "",
+            c.hours ? ` · Hours: ${c.hours}` : "",
+            c.open_now === true ? element("span", { class: "nav-open" }, " · open now") : "",
+            c.open_now === false ? element("span", { class: "nav-closed" }, " · closed now") : "",
+          ),
+        ),
+      ),
+    );
+  }
+  if (a.consent.length) {
+    body.append(element("h3", {}, "Consent"));
+    for (const c of a.consent) {
+      body.append(element("p", {}, element("strong", {}, c.title)));
+      body.append(element("ol", {}, c.steps.map((s) => element("li", {}, s))));
+      body.append(cite(c.source, documents) || "");
+    }
+  }
+  if (a.notes.length) {
+    body.append(element("h3", {}, "Notes"));
+    body.append(
+      element(
+        "ul",
+        { class: "nav-notes" },
+        a.notes.map((n) =>
+          element(
+            "li",
+            {},
+            n.text,
+            n.readings ? element("ul", {}, n.readings.map((r) => element("li", {}, `“${r.text}” `, cite(r.source, documents)))) : "",
+            cite(n.source, documents),
+          ),
+        ),
+      ),
+    );
+  }
+  body.append(element("h3", {}, "In the document's own words"));
+  body.append(
+    element("div", { class: "nav-caveats" }, a.caveats.map((c) => element("blockquote", {}, c.text, cite(c.source, documents)))),
+  );
+  if (pageVersion !== a.thresholds_version) {
+    body.prepend(
+      element(
+        "p",
+        { class: "nav-error", role: "alert" },
+        `This page was built for version ${pageVersion}, but the data used is version ${a.thresholds_version}. Reload the page.`,
+      ),
+    );
+  }
+}
+
+// ---- talking to the worker ------------------------------------------------------------------------------
+function request() {
+  if (!ready) return;
+  latest += 1;
+  const current = { ...scenario(), now: new Date().toISOString() };
+  worker.postMessage({ type: "assess", id: latest, scenario: JSON.stringify(current) });
+}
+
+function fail(reason) {
+  ready = false;
+  if (worker) worker.terminate();
+  body.replaceChildren();
+  status.textContent = "The navigator could not start, so no suggestion is shown.";
+  document.getElementById("nav-failed").hidden = false;
+  root.dataset.state = "failed";
+  root.dataset.failure = reason;
+}
+
+function start() {
+  if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+    fail("no WebAssembly or Web Workers");
+    return;
+  }
+  const base = new URL(".", import.meta.url);
+  worker = new Worker(new URL("worker.js", base), { type: "module" });
+  const timer = setTimeout(() => fail("the runtime did not start within 60 seconds"), 60000);
+  worker.onerror = (event) => {
+    clearTimeout(timer);
+    fail(event.message || "the worker stopped");
+  };
+  worker.onmessage = ({ data }) => {
+    if (data.type === "ready") {
+      clearTimeout(timer);
+      ready = true;
+      dataVersion = data.versions[partnership];
+      root.dataset.state = "ready";
+      status.textContent = `Ready (version ${dataVersion}). The suggestion updates as you choose.`;
+      request();
+    } else if (data.type === "failed") {
+      clearTimeout(timer);
+      fail(data.message);
+    } else if (data.type === "result" && data.id === latest) {
+      render(JSON.parse(data.result));
+      root.dataset.shown = String(data.id);
+    }
+  };
+  worker.postMessage({
+    type: "start",
+    zipUrl: new URL("decision.zip", base).href,
+    dataUrl: new URL(`data/${partnership}.json`, base).href,
+  });
+}
+
+// ---- filter, save, load, share, print -------------------------------------------------------------------
+function filterList(words) {
+  const wanted = words.trim().toLocaleLowerCase("en-GB");
+  let shown = 0;
+  for (const label of form.querySelectorAll("label.indicator")) {
+    const match = !wanted || label.dataset.text.includes(wanted);
+    label.hidden = !match;
+    if (match) shown += 1;
+  }
+  for (const group of form.querySelectorAll("fieldset.nav-domain")) {
+    group.hidden = !group.querySelector("label.indicator:not([hidden])");
+  }
+  document.getElementById("nav-filter-count").textContent = wanted ? `${shown} indicators shown` : "";
+}
+
+function saved() {
+  return { format: SAVED_FORMAT, partnership, thresholds_version: dataVersion || pageVersion, scenario: scenario() };
+}
+
+function load(data, how) {
+  if (!data || data.format !== SAVED_FORMAT || data.partnership !== partnership || !data.scenario) {
+    message.textContent = `That ${how} is not a scenario for this partnership's navigator; nothing was changed.`;
+    return;
+  }
+  const missing = applyScenario(data.scenario);
+  const notes = [];
+  if (data.thresholds_version !== (dataVersion || pageVersion)) {
+    notes.push(`It was saved under version ${data.thresholds_version}; this page uses version ${dataVersion || pageVersion}.`);
+  }
+  if (missing.length) notes.push(`These indicators no longer exist and were left out: ${missing.join(", ")}.`);
+  message.textContent = `Scenario loaded from the ${how}. ${notes.join(" ")}`.trim();
+  filterList(document.getElementById("nav-filter")?.value || "");
+  request();
+}
+
+function fromFragment() {
+  const match = location.hash.match(/^#scenario=(.+)$/);
+  if (!match) return;
+  try {
+    load(JSON.parse(decodeURIComponent(match[1])), "link");
+  } catch {
+    message.textContent = "The link's scenario could not be read; nothing was changed.";
+  }
+}
+
+function stamp() {
+  const today = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  document.getElementById("nav-stamp").textContent =
+    `Hypothetical scenario, no personal data. ${form.dataset.partnership} navigator, ${root.dataset.versionLabel}; ` +
+    `printed on ${today}. Guidance to support professional judgement, not a decision: check the online version is current.`;
+}
+
+form.addEventListener("change", request);
+form.addEventListener("input", (event) => {
+  if (event.target.type === "number") request();
+});
+form.addEventListener("submit", (event) => event.preventDefault());
+document.getElementById("nav-filter")?.addEventListener("input", (event) => filterList(event.target.value));
+document.getElementById("nav-print").addEventListener("click", () => {
+  stamp();
+  window.print();
+});
+window.addEventListener("beforeprint", stamp);
+document.getElementById("nav-save").addEventListener("click", () => {
+  const file = new Blob([JSON.stringify(saved(), null, 2)], { type: "application/json" });
+  const link = element("a", { href: URL.createObjectURL(file), download: `${partnership}-scenario.json` });
+  link.click();
+  URL.revokeObjectURL(link.href);
+  message.textContent = "Scenario saved as a file on this device.";
+});
+document.getElementById("nav-load").addEventListener("change", async (event) => {
+  const [file] = event.target.files;
+  if (!file) return;
+  try {
+    load(JSON.parse(await file.text()), "file");
+  } catch {
+    message.textContent = "That file could not be read as a saved scenario; nothing was changed.";
+  }
+  event.target.value = "";
+});
+document.getElementById("nav-share").addEventListener("click", async () => {
+  const fragment = `#scenario=${encodeURIComponent(JSON.stringify(saved()))}`;
+  history.replaceState(null, "", fragment);
+  try {
+    await navigator.clipboard.writeText(location.href);
+    message.textContent = "Link copied. The scenario is only in the part after #, which browsers never send.";
+  } catch {
+    message.textContent = "The address bar now holds a link to this scenario (after the #, never sent).";
+  }
+});
+document.getElementById("nav-clear").addEventListener("click", () => {
+  form.reset();
+  history.replaceState(null, "", location.pathname);
+  message.textContent = "Started again.";
+  request();
+});
+window.addEventListener("hashchange", fromFragment);
+
+fromFragment();
+start();

@@ -1,0 +1,244 @@
+"""The navigator page in Debian chromium: Pyodide in a worker gives CPython's answers, privately."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from navigator.decision import Assessor
+from navigator.model.partnership import Partnership
+from navigator.model.scenarios import load_scenarios
+from tests.browser.test_handbook import axe_violations
+
+READY = "#navigator[data-state='ready']"
+# The page's own worker, through the same messages the form uses; one assessment at a time.
+PARITY_SCRIPT = """async (scenarios) => {
+  const at = (path) => new URL(path, location.href).href;
+  const worker = new Worker(at("../../assets/navigator/worker.js"), {type: "module"});
+  const reply = (want) => new Promise((resolve) => {
+    worker.onmessage = ({data}) => { if (data.type === want) resolve(data); };
+  });
+  const ready = reply("ready");
+  worker.postMessage({type: "start", zipUrl: at("../../assets/navigator/decision.zip"),
+                      dataUrl: at(`../../assets/navigator/data/${scenarios.pid}.json`)});
+  await ready;
+  const out = [];
+  for (const [index, scenario] of scenarios.items.entries()) {
+    const answer = reply("result");
+    worker.postMessage({type: "assess", id: index, scenario});
+    out.push((await answer).result);
+  }
+  worker.terminate();
+  return out;
+}"""
+
+
+@pytest.fixture(scope="module")
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(viewport={"width": 1280, "height": 1000}, accept_downloads=True)
+    yield context
+    context.close()
+
+
+def open_navigator(context: BrowserContext, site_url: str, partnership: str) -> Page:
+    page = context.new_page()
+    page.goto(f"{site_url}/{partnership}/navigator/")
+    page.wait_for_selector(READY, timeout=60_000)
+    return page
+
+
+def shown(page: Page, previous: str | None) -> str:
+    """Wait until a newer result than `previous` is on screen; its number."""
+    page.wait_for_function(
+        "previous => { const s = document.getElementById('navigator').dataset.shown; "
+        "return s && s !== previous; }",
+        arg=previous,
+    )
+    return str(page.get_attribute("#navigator", "data-shown"))
+
+
+# ---- parity: the browser's Pyodide against CPython --------------------------------------------------------
+def test_every_golden_scenario_gives_cpythons_json_in_the_browser(
+    context: BrowserContext, site_url: str, partnerships: list[Partnership], assessor: Assessor
+) -> None:
+    cases = [
+        (partnership.id, json.dumps(golden.scenario, sort_keys=True))
+        for partnership in partnerships
+        for golden in load_scenarios(partnership, assessor)
+    ]
+    assert len(cases) == 83
+    mismatched = []
+    for pid in sorted({pid for pid, _ in cases}):
+        page = open_navigator(context, site_url, pid)
+        # The page's own worker, through the same message the form uses.
+        results = page.evaluate(PARITY_SCRIPT, {"pid": pid, "items": [s for p, s in cases if p == pid]})
+        mine = [scenario for p, scenario in cases if p == pid]
+        mismatched += [
+            s for s, result in zip(mine, results, strict=True) if result != assessor.assess_json(s)
+        ]
+        page.close()
+    assert mismatched == []
+
+
+# ---- end to end -------------------------------------------------------------------------------------------
+def test_ticking_indicators_shows_the_level_and_the_phone_numbers(
+    context: BrowserContext, site_url: str
+) -> None:
+    page = open_navigator(context, site_url, "derby-derbyshire")
+    before = shown(page, None)
+    page.check("input[name='area'][value='derby-city']")
+    before = shown(page, before)
+    page.check("input[value='l3-health-self-harming-behaviours']")
+    before = shown(page, before)
+    result = page.locator("#nav-result-body")
+    assert "Suggested: Level 2 – Emerging Needs" in result.inner_text()
+    assert "Borderline" in result.inner_text()
+    page.check("input[value='l3-emotional-young-carer-whose-development-is-being']")
+    before = shown(page, before)
+    assert "Suggested: Level 3 – Intensive" in result.inner_text()
+    page.check("input[data-flag='immediate_danger']")
+    shown(page, before)
+    urgent = page.locator(".nav-urgent--now")
+    assert urgent.get_attribute("role") == "alert"
+    lines = urgent.inner_text()
+    assert lines.index("999") < lines.index("01332 641172")
+    assert "Suggested: Level 4 – Specialist" in result.inner_text()
+    page.close()
+
+
+def test_york_is_a_question_flow_over_its_disposals(context: BrowserContext, site_url: str) -> None:
+    page = open_navigator(context, site_url, "york")
+    assert page.locator("input[name='indicator']").count() == 0
+    before = shown(page, None)
+    assert "No suggestion yet" in page.locator("#nav-level").inner_text()
+    page.check("input[data-answer='significant-harm-suspected'][value='false']")
+    before = shown(page, before)
+    page.check("input[data-answer='appears-vulnerable'][value='true']")
+    before = shown(page, before)
+    page.check("input[data-answer='level-of-need'][value='moderate']")
+    shown(page, before)
+    assert page.locator("#nav-level").inner_text().startswith("Suggested: Initial disposal 2")
+    assert "01904 551900" in page.locator("#nav-result-body").inner_text()
+    page.close()
+
+
+def test_keyboard_only_walk_through_a_scenario(context: BrowserContext, site_url: str) -> None:
+    page = open_navigator(context, site_url, "stoke-staffordshire")
+    before = shown(page, None)
+    page.focus("#nav-filter")
+    page.keyboard.type("privately")
+    assert page.locator("label.indicator:not([hidden])").count() == 1
+    page.keyboard.press("Tab")  # the only indicator left
+    page.keyboard.press("Space")
+    shown(page, before)
+    assert page.locator("input[value='l4-other-privately-fostered']").is_checked()
+    assert "Level 4" in page.locator("#nav-level").inner_text()
+    page.close()
+
+
+def test_save_and_load_round_trip_and_an_old_version_is_named(
+    context: BrowserContext, site_url: str, tmp_path: Path
+) -> None:
+    page = open_navigator(context, site_url, "derby-derbyshire")
+    page.check("input[value='l3-health-self-harming-behaviours']")
+    page.check("input[name='flag:consent'][value='refused']")
+    with page.expect_download() as download:
+        page.click("#nav-save")
+    saved = tmp_path / "scenario.json"
+    download.value.save_as(saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert data["scenario"]["indicators"] == ["l3-health-self-harming-behaviours"]
+    assert data["scenario"]["flags"] == {"consent": "refused"}
+    assert set(data["scenario"]) == {"partnership", "indicators", "answers", "flags"}  # no free text, no time
+    page.click("#nav-clear")
+    assert not page.is_checked("input[value='l3-health-self-harming-behaviours']")
+    page.set_input_files("#nav-load", str(saved))
+    assert page.is_checked("input[value='l3-health-self-harming-behaviours']")
+    assert page.is_checked("input[name='flag:consent'][value='refused']")
+    data["thresholds_version"] = "0.9"
+    data["scenario"]["indicators"].append("l2-health-an-indicator-that-was-removed")
+    saved.write_text(json.dumps(data), encoding="utf-8")
+    page.set_input_files("#nav-load", str(saved))
+    note = page.locator("#nav-tools-message").inner_text()
+    assert "saved under version 0.9; this page uses version 1" in note
+    assert "l2-health-an-indicator-that-was-removed" in note
+    page.close()
+
+
+def test_share_link_keeps_the_scenario_in_the_fragment_only(context: BrowserContext, site_url: str) -> None:
+    page = open_navigator(context, site_url, "stoke-staffordshire")
+    page.check("input[value='l4-other-privately-fostered']")
+    page.fill("input[data-answer='missing-from-home']", "3")
+    page.click("#nav-share")
+    link = page.url
+    assert urlparse(link).query == ""
+    assert urlparse(link).fragment.startswith("scenario=")
+    page.close()
+    requested: list[str] = []
+    other = context.new_page()
+    other.on("request", lambda request: requested.append(request.url))
+    other.goto(link)
+    other.wait_for_selector(READY, timeout=60_000)
+    shown(other, None)
+    assert other.is_checked("input[value='l4-other-privately-fostered']")
+    assert other.input_value("input[data-answer='missing-from-home']") == "3"
+    assert "Level 4" in other.locator("#nav-level").inner_text()
+    assert not [url for url in requested if "scenario" in url]  # the fragment never goes to the server
+    other.close()
+
+
+# ---- privacy, failure, accessibility ---------------------------------------------------------------------
+def test_no_request_leaves_the_site_and_none_at_all_while_ticking(browser: Browser, site_url: str) -> None:
+    context = browser.new_context()
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = open_navigator(context, site_url, "derby-derbyshire")
+    assert [url for url in requested if urlparse(url).hostname != "127.0.0.1"] == []
+    page.wait_for_load_state("networkidle")
+    requested.clear()
+    before = shown(page, None)
+    for indicator in (
+        "l3-health-self-harming-behaviours",
+        "l4-specific-privately-fostered-child-or-young-person",
+    ):
+        page.check(f"input[value='{indicator}']")
+        before = shown(page, before)
+    page.check("input[data-flag='significant_harm_suspected']")
+    shown(page, before)
+    assert requested == []
+    assert page.locator("#navigator input[type='text'], #navigator textarea").count() == 0
+    context.close()
+
+
+def test_when_webassembly_is_missing_the_page_says_so_and_shows_no_result(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context()
+    context.add_init_script("delete globalThis.WebAssembly;")
+    page = context.new_page()
+    page.goto(f"{site_url}/york/navigator/")
+    page.wait_for_selector("#navigator[data-state='failed']")
+    assert page.locator("#nav-failed").is_visible()
+    assert page.locator("#nav-failed a").get_attribute("href") == "../"  # the partnership's handbook pages
+    assert "Suggested" not in page.locator("#nav-result-body").inner_text()
+    context.close()
+
+
+def test_axe_finds_nothing_before_and_after_a_result(context: BrowserContext, site_url: str) -> None:
+    page = context.new_page()
+    page.goto(f"{site_url}/derby-derbyshire/navigator/")
+    assert axe_violations(page) == []
+    page.wait_for_selector(READY, timeout=60_000)
+    before = shown(page, None)
+    page.check("input[value='l3-health-self-harming-behaviours']")
+    page.check("input[data-flag='immediate_danger']")
+    shown(page, before)
+    assert axe_violations(page) == []
+    assert re.search(r"999", page.locator(".nav-urgent--now").inner_text())
+    page.close()
