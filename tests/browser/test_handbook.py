@@ -38,6 +38,8 @@ def html_pages(built_site: Path) -> list[str]:
 
 def axe_violations(page: Page) -> list[str]:
     """axe-core (npm, injected through the DevTools protocol, so the page's CSP stays as built)."""
+    # Measure the settled page: a fading header title or search result mid-transition is not what users read.
+    page.evaluate("Promise.all(document.getAnimations().map((animation) => animation.finished))")
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.evaluate(AXE.read_text(encoding="utf-8") + "\n;0")
     found: list[dict[str, Any]] = page.evaluate(
