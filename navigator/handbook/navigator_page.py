@@ -173,8 +173,7 @@ def navigator_page(document: Document, version_label: str) -> str:
         f'<a href="../">the {_e(meta.get("short_title", meta["title"]))} handbook pages</a>'  # overview
     )
     return (
-        f'<div class="navigator" id="navigator" data-partnership="{_e(pid)}" '
-        f'data-version-label="{_e(version_label)}">'
+        f'<div class="navigator" id="navigator" data-partnership="{_e(pid)}">'
         f'<p id="nav-status" class="nav-status" role="status">The navigator is starting. You can tick '
         f"already; the suggestion appears when it is ready.</p>"
         '<noscript><p class="nav-failed">The navigator needs JavaScript and WebAssembly. '
@@ -187,6 +186,9 @@ def navigator_page(document: Document, version_label: str) -> str:
         '<h2 id="nav-result-title">Suggestion</h2>'
         '<div id="nav-result-body" aria-live="polite"><p>Nothing to suggest yet.</p></div></section></div>'
         f"{tools}"
-        '<p class="print-stamp nav-stamp" id="nav-stamp"></p>'
+        f'<p class="print-stamp nav-stamp" id="nav-stamp">Hypothetical scenario, no personal data. '
+        f"{_e(meta.get('short_title', meta['title']))} navigator, {_e(version_label)}; printed on "
+        '<span class="printed-on">____________</span>. Guidance to support professional judgement, not a '
+        "decision: check the online version is current.</p>"
         "</div>"
     )

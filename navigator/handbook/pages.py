@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from navigator.handbook import navigator_page, processes
-from navigator.handbook.render import text
+from navigator.handbook.render import prose, text
 from navigator.model.service_checks import month_end
 
 Document = dict[str, Any]
@@ -33,17 +33,6 @@ def cite(source: dict[str, Any], documents: dict[str, str]) -> str:
     """`Source: <document title>, <section>` in small print."""
     title = documents.get(source["document"], source["document"])
     return f'<span class="source">Source: {text(title)}, {text(source["section"])}</span>'
-
-
-def prose(paragraphs: list[Any]) -> str:
-    """Paragraphs and bulleted lists, escaped."""
-    blocks = []
-    for paragraph in paragraphs:
-        if isinstance(paragraph, str):
-            blocks.append(text(paragraph))
-        else:
-            blocks.append("\n".join(f"- {text(item)}" for item in paragraph["bullets"]))
-    return "\n\n".join(blocks)
 
 
 def bullets(items: list[str]) -> str:

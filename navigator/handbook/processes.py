@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from navigator.handbook.render import text
+from navigator.handbook.render import prose, text
 
 Document = dict[str, Any]
 KIND_WORDS = {"start": "Start", "step": "Step", "decision": "Decision", "outcome": "Outcome"}
@@ -75,14 +75,9 @@ def process_text(process: dict[str, Any], areas: dict[str, str]) -> str:
 
 
 def process_section(process: dict[str, Any], areas: dict[str, str], cite: str) -> str:
-    parts = [f"## {text(process['title'])} {{#{process['id']}}}"]
-    for paragraph in process.get("intro", []):
-        if isinstance(paragraph, str):
-            parts.append(text(paragraph))
-        else:
-            parts.append("\n".join(f"- {text(item)}" for item in paragraph["bullets"]))
+    parts = [f"## {text(process['title'])} {{#{process['id']}}}", prose(process.get("intro", []))]
     parts += [_diagram_block(process["title"], process_mermaid(process)), process_text(process, areas), cite]
-    return "\n\n".join(parts)
+    return "\n\n".join(part for part in parts if part)
 
 
 def flow_levels(document: Document, area_id: str) -> list[dict[str, Any]]:

@@ -16,6 +16,17 @@ def text(value: str) -> str:
     return escaped
 
 
+def prose(paragraphs: list[Any]) -> str:
+    """Paragraphs and bulleted lists, escaped."""
+    blocks = []
+    for paragraph in paragraphs:
+        if isinstance(paragraph, str):
+            blocks.append(text(paragraph))
+        else:
+            blocks.append("\n".join(f"- {text(item)}" for item in paragraph["bullets"]))
+    return "\n\n".join(blocks)
+
+
 def partnership_summaries(documents: list[Document]) -> str:
     """One row per partnership: title (linking its pages), areas, version, publication and review dates."""
     rows = ["| Partnership | Areas | Version | Published | Review date |", "|---|---|---|---|---|"]

@@ -307,8 +307,12 @@ function filterList(words) {
   document.getElementById("nav-filter-count").textContent = wanted ? `${shown} indicators shown` : "";
 }
 
+function versionInUse() {
+  return dataVersion || pageVersion;
+}
+
 function saved() {
-  return { format: SAVED_FORMAT, partnership, thresholds_version: dataVersion || pageVersion, scenario: scenario() };
+  return { format: SAVED_FORMAT, partnership, thresholds_version: versionInUse(), scenario: scenario() };
 }
 
 function load(data, how) {
@@ -318,8 +322,8 @@ function load(data, how) {
   }
   const missing = applyScenario(data.scenario);
   const notes = [];
-  if (data.thresholds_version !== (dataVersion || pageVersion)) {
-    notes.push(`It was saved under version ${data.thresholds_version}; this page uses version ${dataVersion || pageVersion}.`);
+  if (data.thresholds_version !== versionInUse()) {
+    notes.push(`It was saved under version ${data.thresholds_version}; this page uses version ${versionInUse()}.`);
   }
   if (missing.length) notes.push(`These indicators no longer exist and were left out: ${missing.join(", ")}.`);
   message.textContent = `Scenario loaded from the ${how}. ${notes.join(" ")}`.trim();
@@ -337,24 +341,13 @@ function fromFragment() {
   }
 }
 
-function stamp() {
-  const today = new Date().toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
-  document.getElementById("nav-stamp").textContent =
-    `Hypothetical scenario, no personal data. ${form.dataset.partnership} navigator, ${root.dataset.versionLabel}; ` +
-    `printed on ${today}. Guidance to support professional judgement, not a decision: check the online version is current.`;
-}
-
 form.addEventListener("change", request);
 form.addEventListener("input", (event) => {
   if (event.target.type === "number") request();
 });
 form.addEventListener("submit", (event) => event.preventDefault());
 document.getElementById("nav-filter")?.addEventListener("input", (event) => filterList(event.target.value));
-document.getElementById("nav-print").addEventListener("click", () => {
-  stamp();
-  window.print();
-});
-window.addEventListener("beforeprint", stamp);
+document.getElementById("nav-print").addEventListener("click", () => window.print());
 document.getElementById("nav-save").addEventListener("click", () => {
   const file = new Blob([JSON.stringify(saved(), null, 2)], { type: "application/json" });
   const link = element("a", { href: URL.createObjectURL(file), download: `${partnership}-scenario.json` });

@@ -193,6 +193,26 @@ def test_share_link_keeps_the_scenario_in_the_fragment_only(context: BrowserCont
     other.close()
 
 
+def test_print_view_shows_the_scenario_the_result_and_the_stamp(
+    context: BrowserContext, site_url: str
+) -> None:
+    page = open_navigator(context, site_url, "derby-derbyshire")
+    before = shown(page, None)
+    page.check("input[value='l3-health-self-harming-behaviours']")
+    shown(page, before)
+    page.emulate_media(media="print")
+    stamp = page.locator("#nav-stamp").inner_text()
+    assert page.locator("#nav-stamp").is_visible()
+    assert stamp.startswith(
+        "Hypothetical scenario, no personal data. Derby City and Derbyshire navigator, version 1"
+    )
+    assert re.search(r"printed on \d{1,2} [A-Z][a-z]+ \d{4}\.", stamp)
+    assert page.locator("label.indicator:visible").count() == 1  # only what was ticked
+    assert page.locator("#nav-level").is_visible()
+    assert not page.locator(".nav-tools").is_visible()
+    page.close()
+
+
 # ---- privacy, failure, accessibility ---------------------------------------------------------------------
 def test_no_request_leaves_the_site_and_none_at_all_while_ticking(browser: Browser, site_url: str) -> None:
     context = browser.new_context()
