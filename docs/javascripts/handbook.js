@@ -1,4 +1,6 @@
-// The handbook's own script: the date in the print stamp ("printed on ..."). Nothing is stored or sent.
+// The handbook's own script: the date in the print stamp ("printed on ..."), and the service worker (sw.js)
+// that keeps a copy of this site's own files in the browser so the site works offline. Nothing is sent,
+// and nothing is stored but the site's own files.
 (function () {
   "use strict";
   function stampDate() {
@@ -9,4 +11,24 @@
   }
   stampDate();
   window.addEventListener("beforeprint", stampDate);
+
+  // sw.js sits at the site root, one folder up from this script, wherever the site is published.
+  var script = document.currentScript;
+  function keepForOffline() {
+    try {
+      var worker = new URL("../sw.js", script.src);
+      var scope = new URL("./", worker).href;
+      navigator.serviceWorker.register(worker.href, { scope: scope }).catch(function () {});
+    } catch (error) {
+      // no service worker (private browsing, storage blocked): the site simply works online only
+    }
+  }
+  if (script && "serviceWorker" in navigator) {
+    if (document.querySelector("script[data-runtime]")) {
+      // A navigator page: register once its runtime has started (or failed), so the first download of
+      // the site's files does not slow the start (navigator.js sends "navigator-started").
+      document.addEventListener("navigator-started", keepForOffline, { once: true });
+    } else if (document.readyState === "complete") keepForOffline();
+    else window.addEventListener("load", keepForOffline);
+  }
 })();

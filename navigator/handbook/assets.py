@@ -1,7 +1,7 @@
 """Third-party browser files the site ships from its own origin, copied from node_modules (npm, pinned).
 
 Never a CDN: the theme looks for `mermaid` and `ResizeObserver` before it would fetch them from unpkg, and
-both are served from here.
+both are served from here. (Pyodide, the navigator's runtime, is shipped by navigator.web.runtime.)
 """
 
 from __future__ import annotations
@@ -10,23 +10,12 @@ from pathlib import Path
 
 NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
 VENDOR = "javascripts/vendor"
-PYODIDE = "assets/pyodide"  # the Pyodide core the navigator's worker loads (npm `pyodide`, core only)
 # site path: path under node_modules
 FILES = {
     f"{VENDOR}/resize-observer.js": "resize-observer-polyfill/dist/ResizeObserver.global.js",
     f"{VENDOR}/resize-observer.LICENSE": "resize-observer-polyfill/LICENSE",
     f"{VENDOR}/mermaid/mermaid.esm.min.mjs": "mermaid/dist/mermaid.esm.min.mjs",
     f"{VENDOR}/mermaid/LICENSE": "mermaid/LICENSE",
-    **{
-        f"{PYODIDE}/{name}": f"pyodide/{name}"
-        for name in (
-            "pyodide.mjs",
-            "pyodide.asm.mjs",
-            "pyodide.asm.wasm",
-            "python_stdlib.zip",
-            "pyodide-lock.json",
-        )
-    },
 }
 # Folders whose .mjs files are all copied (mermaid's lazily imported chunks).
 FOLDERS = {f"{VENDOR}/mermaid/chunks/mermaid.esm.min": "mermaid/dist/chunks/mermaid.esm.min"}

@@ -9,6 +9,7 @@ one search entry per indicator so a search lands on the indicator itself.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from pathlib import Path
 from typing import Any
@@ -16,13 +17,13 @@ from typing import Any
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from navigator.handbook import assets, pages, security, site
-from navigator.model.compile import compile_catalogue
-from navigator.web import bundle
+from navigator.handbook import assets, offline, pages, security, site
+from navigator.web import bundle, runtime
 
 DIAGRAM_SCRIPT = "javascripts/diagrams.js"
 NAVIGATOR = "assets/navigator"
 WEB = Path(bundle.__file__).resolve().parent
+_RUNTIME: dict[str, runtime.Runtime] = {}  # this build's runtime files, named by on_files for the pages
 
 
 def on_config(config: Any) -> Any:
@@ -35,7 +36,11 @@ def on_config(config: Any) -> Any:
         title = document["partnership"].get("short_title", document["partnership"]["title"])
         nav.append({title: [{name: path} for path, name in paths if path.startswith(f"{pid}/")]})
     nav += [{name: path} for path, name in paths if "/" not in path]
-    nav += [{"Privacy": "privacy.md"}, {"Accessibility": "accessibility.md"}]
+    nav += [
+        {"Privacy": "privacy.md"},
+        {"Accessibility": "accessibility.md"},
+        {"Performance": "performance.md"},
+    ]
     config["nav"] = nav
     return config
 
@@ -56,13 +61,15 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, path, content=f'{front}{{{{ handbook_page("{path}") }}}}\n'))
     for path, source in assets.vendor_files():
         files.append(File.generated(config, path, abs_src_path=str(source)))
-    # The navigator: its two scripts, the decision package (the very files pytest imports) and the data.
+    # The navigator: its two scripts, then Pyodide, the snapshot, the decision package and the data.
     for name in ("navigator.js", "worker.js"):
         files.append(File.generated(config, f"{NAVIGATOR}/{name}", abs_src_path=str(WEB / name)))
-    files.append(File.generated(config, f"{NAVIGATOR}/decision.zip", content=bundle.decision_zip()))
-    for partnership in site.partnerships(dt.date.today()):
-        data = json.dumps(compile_catalogue([partnership]), ensure_ascii=False, separators=(",", ":"))
-        files.append(File.generated(config, f"{NAVIGATOR}/data/{partnership.id}.json", content=data))
+    built = runtime.build(site.partnerships(dt.date.today()))
+    for path, source in built.copied.items():
+        files.append(File.generated(config, path, abs_src_path=str(source)))
+    for path, content in built.generated.items():
+        files.append(File.generated(config, path, content=content))
+    _RUNTIME["built"] = built
     return files
 
 
@@ -71,10 +78,19 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     del config
     diagrams = 'class="diagram"' in output
     navigator = 'id="nav-form"' in output
-    for wanted, script in ((diagrams, DIAGRAM_SCRIPT), (navigator, f"{NAVIGATOR}/navigator.js")):
-        if wanted:
-            tag = f'<script type="module" src="{get_relative_url(script, page.url)}"></script>'
-            output = output.replace("</body>", f"{tag}\n</body>", 1)
+    if diagrams:
+        tag = f'<script type="module" src="{get_relative_url(DIAGRAM_SCRIPT, page.url)}"></script>'
+        output = output.replace("</body>", f"{tag}\n</body>", 1)
+    if navigator:
+        # First in <head> and async, so the worker starts while the page is parsed. It names the exact runtime
+        # files of this build, so a page never mixes two builds' files.
+        partnership = page.file.src_uri.split("/")[0]
+        runtime_json = json.dumps(_RUNTIME["built"].config(partnership), separators=(",", ":"))
+        tag = (
+            f'<script type="module" async src="{get_relative_url(f"{NAVIGATOR}/navigator.js", page.url)}" '
+            f'data-runtime="{html.escape(runtime_json)}"></script>'
+        )
+        output = output.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n{tag}', 1)
     return security.with_policy(output, inline_styles=diagrams, wasm=navigator)
 
 
@@ -85,10 +101,12 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 
 
 def on_post_build(config: Any) -> None:
-    """One search entry per indicator (its words as the title), landing on the indicator's anchor."""
+    """One search entry per indicator (its words as the title), landing on the indicator's anchor; then
+    the service worker, last, since its manifest digests every built file."""
     index_path = Path(config["site_dir"]) / "search" / "search_index.json"
     index = json.loads(index_path.read_text(encoding="utf-8"))
     index["docs"] += pages.indicator_search_entries(
         site.documents(dt.date.today()), directory_urls=config["use_directory_urls"]
     )
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    offline.write_service_worker(Path(config["site_dir"]))

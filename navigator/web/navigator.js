@@ -1,14 +1,16 @@
 // The navigator page's glue: reads the form, sends the scenario (a JSON string) to the worker and shows the
 // assessment the Python decision module returns. It decides nothing itself. Nothing is sent anywhere: the
 // worker runs in this tab, a shared scenario lives only in the link's #fragment, a saved one only in a file.
-const root = document.getElementById("navigator");
-const form = document.getElementById("nav-form");
-const status = document.getElementById("nav-status");
-const body = document.getElementById("nav-result-body");
-const message = document.getElementById("nav-tools-message");
-const partnership = form.dataset.partnership;
-const pageVersion = form.dataset.version;
+//
+// The script is loaded `async` from the page's <head>, so the worker (and Python) starts while the page is
+// still being parsed; everything that touches the form waits for the document and init() (`page`).
+const script = document.querySelector("script[data-runtime]");
 const SAVED_FORMAT = "threshold-navigator-scenario";
+const page = new Promise((resolve) => {
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", resolve, { once: true });
+  else resolve();
+}).then(() => init());
+let root, form, status, body, message, partnership, pageVersion;
 
 let worker = null;
 let ready = false;
@@ -248,6 +250,10 @@ function request() {
 }
 
 function fail(reason) {
+  page.then(() => failed(reason));
+}
+
+function failed(reason) {
   ready = false;
   if (worker) worker.terminate();
   body.replaceChildren();
@@ -255,6 +261,23 @@ function fail(reason) {
   document.getElementById("nav-failed").hidden = false;
   root.dataset.state = "failed";
   root.dataset.failure = reason;
+  document.dispatchEvent(new Event("navigator-started"));
+}
+
+// Once the runtime has started, ask the site's service worker (sw.js) to keep the navigator's files, so
+// the next visit works offline. The files come from this browser's cache; nothing leaves the device.
+function keepForOffline() {
+  if (!("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ type: "cache-navigator" }));
+}
+
+// The build names the exact runtime files of this page (data-runtime, relative to this script's folder).
+function runtimeUrls(base) {
+  const runtime = JSON.parse(script.dataset.runtime);
+  for (const key of ["pyodide", "snapshot", "stdlib", "decision", "data"]) {
+    runtime[key] = new URL(runtime[key], base).href;
+  }
+  return runtime;
 }
 
 function start() {
@@ -264,32 +287,38 @@ function start() {
   }
   const base = new URL(".", import.meta.url);
   worker = new Worker(new URL("worker.js", base), { type: "module" });
+  performance.mark("navigator-worker-started");
   const timer = setTimeout(() => fail("the runtime did not start within 60 seconds"), 60000);
   worker.onerror = (event) => {
     clearTimeout(timer);
     fail(event.message || "the worker stopped");
   };
-  worker.onmessage = ({ data }) => {
-    if (data.type === "ready") {
-      clearTimeout(timer);
-      ready = true;
-      dataVersion = data.versions[partnership];
-      root.dataset.state = "ready";
-      status.textContent = `Ready (version ${dataVersion}). The suggestion updates as you choose.`;
-      request();
-    } else if (data.type === "failed") {
-      clearTimeout(timer);
-      fail(data.message);
-    } else if (data.type === "result" && data.id === latest) {
-      render(JSON.parse(data.result));
-      root.dataset.shown = String(data.id);
-    }
-  };
-  worker.postMessage({
-    type: "start",
-    zipUrl: new URL("decision.zip", base).href,
-    dataUrl: new URL(`data/${partnership}.json`, base).href,
-  });
+  worker.onmessage = ({ data }) => page.then(() => receive(data, timer));
+  worker.postMessage({ type: "start", runtime: runtimeUrls(base) });
+}
+
+function receive(data, timer) {
+  if (data.type === "ready") {
+    clearTimeout(timer);
+    ready = true;
+    dataVersion = data.versions[partnership];
+    root.dataset.state = "ready";
+    status.textContent = `Ready (version ${dataVersion}). The suggestion updates as you choose.`;
+    root.dataset.started = data.how;
+    root.dataset.startPhases = JSON.stringify(data.phases);
+    performance.mark("navigator-ready");
+    request();
+    document.dispatchEvent(new Event("navigator-started")); // handbook.js registers the service worker now
+    keepForOffline();
+  } else if (data.type === "failed") {
+    clearTimeout(timer);
+    fail(data.message);
+  } else if (data.type === "result" && data.id === latest) {
+    render(JSON.parse(data.result));
+    root.dataset.shown = String(data.id);
+    root.dataset.assessMs = data.milliseconds.toFixed(2);
+    if (data.id === 1) performance.mark("navigator-first-result");
+  }
 }
 
 // ---- filter, save, load, share, print -------------------------------------------------------------------
@@ -341,47 +370,56 @@ function fromFragment() {
   }
 }
 
-form.addEventListener("change", request);
-form.addEventListener("input", (event) => {
-  if (event.target.type === "number") request();
-});
-form.addEventListener("submit", (event) => event.preventDefault());
-document.getElementById("nav-filter")?.addEventListener("input", (event) => filterList(event.target.value));
-document.getElementById("nav-print").addEventListener("click", () => window.print());
-document.getElementById("nav-save").addEventListener("click", () => {
-  const file = new Blob([JSON.stringify(saved(), null, 2)], { type: "application/json" });
-  const link = element("a", { href: URL.createObjectURL(file), download: `${partnership}-scenario.json` });
-  link.click();
-  URL.revokeObjectURL(link.href);
-  message.textContent = "Scenario saved as a file on this device.";
-});
-document.getElementById("nav-load").addEventListener("change", async (event) => {
-  const [file] = event.target.files;
-  if (!file) return;
-  try {
-    load(JSON.parse(await file.text()), "file");
-  } catch {
-    message.textContent = "That file could not be read as a saved scenario; nothing was changed.";
-  }
-  event.target.value = "";
-});
-document.getElementById("nav-share").addEventListener("click", async () => {
-  const fragment = `#scenario=${encodeURIComponent(JSON.stringify(saved()))}`;
-  history.replaceState(null, "", fragment);
-  try {
-    await navigator.clipboard.writeText(location.href);
-    message.textContent = "Link copied. The scenario is only in the part after #, which browsers never send.";
-  } catch {
-    message.textContent = "The address bar now holds a link to this scenario (after the #, never sent).";
-  }
-});
-document.getElementById("nav-clear").addEventListener("click", () => {
-  form.reset();
-  history.replaceState(null, "", location.pathname);
-  message.textContent = "Started again.";
-  request();
-});
-window.addEventListener("hashchange", fromFragment);
+function init() {
+  root = document.getElementById("navigator");
+  form = document.getElementById("nav-form");
+  status = document.getElementById("nav-status");
+  body = document.getElementById("nav-result-body");
+  message = document.getElementById("nav-tools-message");
+  partnership = form.dataset.partnership;
+  pageVersion = form.dataset.version;
+  form.addEventListener("change", request);
+  form.addEventListener("input", (event) => {
+    if (event.target.type === "number") request();
+  });
+  form.addEventListener("submit", (event) => event.preventDefault());
+  document.getElementById("nav-filter")?.addEventListener("input", (event) => filterList(event.target.value));
+  document.getElementById("nav-print").addEventListener("click", () => window.print());
+  document.getElementById("nav-save").addEventListener("click", () => {
+    const file = new Blob([JSON.stringify(saved(), null, 2)], { type: "application/json" });
+    const link = element("a", { href: URL.createObjectURL(file), download: `${partnership}-scenario.json` });
+    link.click();
+    URL.revokeObjectURL(link.href);
+    message.textContent = "Scenario saved as a file on this device.";
+  });
+  document.getElementById("nav-load").addEventListener("change", async (event) => {
+    const [file] = event.target.files;
+    if (!file) return;
+    try {
+      load(JSON.parse(await file.text()), "file");
+    } catch {
+      message.textContent = "That file could not be read as a saved scenario; nothing was changed.";
+    }
+    event.target.value = "";
+  });
+  document.getElementById("nav-share").addEventListener("click", async () => {
+    const fragment = `#scenario=${encodeURIComponent(JSON.stringify(saved()))}`;
+    history.replaceState(null, "", fragment);
+    try {
+      await navigator.clipboard.writeText(location.href);
+      message.textContent = "Link copied. The scenario is only in the part after #, which browsers never send.";
+    } catch {
+      message.textContent = "The address bar now holds a link to this scenario (after the #, never sent).";
+    }
+  });
+  document.getElementById("nav-clear").addEventListener("click", () => {
+    form.reset();
+    history.replaceState(null, "", location.pathname);
+    message.textContent = "Started again.";
+    request();
+  });
+  window.addEventListener("hashchange", fromFragment);
+  fromFragment();
+}
 
-fromFragment();
 start();

@@ -1,30 +1,83 @@
 // The navigator's Web Worker: starts Pyodide (served from this site, never a CDN), loads the decision
 // package (the same Python files pytest imports) and the partnership's compiled data, then answers each
 // scenario with Assessor.assess_json. JSON strings in, JSON strings out; no decision logic here.
-import { loadPyodide } from "../pyodide/pyodide.mjs";
+//
+// Start-up restores the build's memory snapshot (Python with the decision package already imported, see
+// navigator/web/runtime.py), mounting the small standard library the snapshot needs and giving Pyodide the
+// lock file's info, so nothing else is fetched. If the snapshot cannot be restored, it starts Python the
+// plain way and says so. The page's start message names every file (`runtime`); a null snapshot or lock
+// asks for the plain way (the benchmark measures each).
+const LIBRARY = "/home/pyodide/navigator-lib";
 
 let assess = null;
 
-async function start({ zipUrl, dataUrl }) {
+async function fetched(url, as) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  return as === "text" ? response.text() : response.arrayBuffer();
+}
+
+// The snapshot is stored without its all-zero pages (navigator/web/runtime.py `sparse`): put them back.
+function unsparse(buffer) {
+  const view = new DataView(buffer);
+  const magic = new TextDecoder().decode(new Uint8Array(buffer, 0, 8));
+  if (magic !== "NAVSPRS1") throw new Error("the snapshot file is not in the expected format");
+  const [total, size, count] = [view.getUint32(8, true), view.getUint32(12, true), view.getUint32(16, true)];
+  const memory = new Uint8Array(total);
+  let offset = 20 + 4 * count;
+  for (let k = 0; k < count; k += 1) {
+    const start = view.getUint32(20 + 4 * k, true) * size;
+    const length = Math.min(size, total - start);
+    memory.set(new Uint8Array(buffer, offset, length), start);
+    offset += length;
+  }
+  if (offset !== buffer.byteLength) throw new Error("the snapshot file is truncated or too long");
+  return memory;
+}
+
+async function startPython(loadPyodide, runtime) {
+  const plain = { indexURL: runtime.pyodide, ...(runtime.lock ? { lockFileContents: runtime.lock } : {}) };
+  if (!runtime.snapshot) return { pyodide: await loadPyodide(plain), how: "plain" };
+  try {
+    const pyodide = await loadPyodide({
+      ...plain,
+      stdLibURL: runtime.stdlib,
+      _loadSnapshot: fetched(runtime.snapshot, "bytes").then(unsparse),
+    });
+    return { pyodide, how: "snapshot" };
+  } catch (error) {
+    const reason = String(error && error.message ? error.message : error);
+    return { pyodide: await loadPyodide(plain), how: `plain (the snapshot could not be used: ${reason})` };
+  }
+}
+
+async function start({ runtime }) {
   const started = performance.now();
-  const [pyodide, zip, data] = await Promise.all([
-    loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href }),
-    fetch(zipUrl).then((response) => {
-      if (!response.ok) throw new Error(`${zipUrl}: ${response.status}`);
-      return response.arrayBuffer();
-    }),
-    fetch(dataUrl).then((response) => {
-      if (!response.ok) throw new Error(`${dataUrl}: ${response.status}`);
-      return response.text();
-    }),
-  ]);
-  pyodide.unpackArchive(new Uint8Array(zip), "zip", { extractDir: "/home/pyodide/navigator-lib" });
-  pyodide.runPython("import sys; sys.path.insert(0, '/home/pyodide/navigator-lib')");
+  const phases = {};
+  const phase = (name) => (phases[name] = Math.round(performance.now() - started));
+  // Compiling the wasm while the snapshot downloads (Pyodide compiles only once it has the snapshot) was
+  // measured slower on 2 cores (`make bench`, docs/performance.md), so it is off unless asked for.
+  if (runtime.precompile === true) {
+    WebAssembly.compileStreaming(fetch(`${runtime.pyodide}pyodide.asm.wasm`)).catch(() => null);
+  }
+  const zip = fetched(runtime.decision, "bytes");
+  const data = fetched(runtime.data, "text");
+  const { loadPyodide } = await import(`${runtime.pyodide}pyodide.mjs`);
+  phase("pyodide.mjs imported");
+  const { pyodide, how } = await startPython(loadPyodide, runtime);
+  phase("Python started");
+  pyodide.unpackArchive(new Uint8Array(await zip), "zip", { extractDir: LIBRARY });
+  pyodide.runPython(`import sys\nif ${JSON.stringify(LIBRARY)} not in sys.path: sys.path.insert(0, ${JSON.stringify(LIBRARY)})`);
   const Assessor = pyodide.runPython("from navigator.decision.api import Assessor\nAssessor");
-  const assessor = Assessor(data);
+  phase("decision package imported");
+  const assessor = Assessor(await data);
+  // Everything made so far lives as long as the worker: keep it out of the garbage collector's scans, so
+  // a collection during an assessment is short (the 95th-percentile round trip).
+  pyodide.runPython("import gc\ngc.freeze()");
   assess = assessor.assess_json;
   const versions = assessor.versions().toJs({ dict_converter: Object.fromEntries });
-  return { versions, milliseconds: performance.now() - started };
+  phase("data loaded");
+  return { versions, how, phases, milliseconds: performance.now() - started };
 }
 
 self.onmessage = async ({ data: message }) => {
@@ -36,6 +89,8 @@ self.onmessage = async ({ data: message }) => {
     }
   } else if (message.type === "assess") {
     if (assess === null) return;
-    self.postMessage({ type: "result", id: message.id, result: assess(message.scenario) });
+    const started = performance.now();
+    const result = assess(message.scenario);
+    self.postMessage({ type: "result", id: message.id, result, milliseconds: performance.now() - started });
   }
 };

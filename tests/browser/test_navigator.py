@@ -9,25 +9,29 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from navigator.decision import Assessor
 from navigator.model.partnership import Partnership
 from navigator.model.scenarios import load_scenarios
 from tests.browser.test_handbook import axe_violations
+from tests.browser.test_offline import NAVIGATOR_KEPT, RECORD_WORKER_REPLIES
 
 READY = "#navigator[data-state='ready']"
 # The page's own worker, through the same messages the form uses; one assessment at a time.
 PARITY_SCRIPT = """async (scenarios) => {
-  const at = (path) => new URL(path, location.href).href;
-  const worker = new Worker(at("../../assets/navigator/worker.js"), {type: "module"});
+  const base = new URL("../../assets/navigator/", location.href);
+  const runtime = JSON.parse(document.querySelector("script[data-runtime]").dataset.runtime);
+  for (const key of ["pyodide", "snapshot", "stdlib", "decision", "data"]) {
+    runtime[key] = new URL(runtime[key], base).href;
+  }
+  const worker = new Worker(new URL("worker.js", base), {type: "module"});
   const reply = (want) => new Promise((resolve) => {
     worker.onmessage = ({data}) => { if (data.type === want) resolve(data); };
   });
   const ready = reply("ready");
-  worker.postMessage({type: "start", zipUrl: at("../../assets/navigator/decision.zip"),
-                      dataUrl: at(`../../assets/navigator/data/${scenarios.pid}.json`)});
-  await ready;
+  worker.postMessage({type: "start", runtime});
+  const started = await ready;
   const out = [];
   for (const [index, scenario] of scenarios.items.entries()) {
     const answer = reply("result");
@@ -35,7 +39,7 @@ PARITY_SCRIPT = """async (scenarios) => {
     out.push((await answer).result);
   }
   worker.terminate();
-  return out;
+  return {how: started.how, results: out};
 }"""
 
 
@@ -77,7 +81,9 @@ def test_every_golden_scenario_gives_cpythons_json_in_the_browser(
     for pid in sorted({pid for pid, _ in cases}):
         page = open_navigator(context, site_url, pid)
         # The page's own worker, through the same message the form uses.
-        results = page.evaluate(PARITY_SCRIPT, {"pid": pid, "items": [s for p, s in cases if p == pid]})
+        reply = page.evaluate(PARITY_SCRIPT, {"pid": pid, "items": [s for p, s in cases if p == pid]})
+        assert reply["how"] == "snapshot"  # the build's memory snapshot, not the plain fallback
+        results = reply["results"]
         mine = [scenario for p, scenario in cases if p == pid]
         mismatched += [
             s for s, result in zip(mine, results, strict=True) if result != assessor.assess_json(s)
@@ -158,15 +164,16 @@ def test_save_and_load_round_trip_and_an_old_version_is_named(
     assert set(data["scenario"]) == {"partnership", "indicators", "answers", "flags"}  # no free text, no time
     page.click("#nav-clear")
     assert not page.is_checked("input[value='l3-health-self-harming-behaviours']")
-    page.set_input_files("#nav-load", str(saved))
-    assert page.is_checked("input[value='l3-health-self-harming-behaviours']")
-    assert page.is_checked("input[name='flag:consent'][value='refused']")
+    page.set_input_files("#nav-load", str(saved))  # the page reads the file asynchronously: wait for it
+    expect(page.locator("input[value='l3-health-self-harming-behaviours']")).to_be_checked()
+    expect(page.locator("input[name='flag:consent'][value='refused']")).to_be_checked()
     data["thresholds_version"] = "0.9"
     data["scenario"]["indicators"].append("l2-health-an-indicator-that-was-removed")
     saved.write_text(json.dumps(data), encoding="utf-8")
     page.set_input_files("#nav-load", str(saved))
-    note = page.locator("#nav-tools-message").inner_text()
-    assert "saved under version 0.9; this page uses version 1" in note
+    message = page.locator("#nav-tools-message")
+    expect(message).to_contain_text("saved under version 0.9; this page uses version 1")
+    note = message.inner_text()
     assert "l2-health-an-indicator-that-was-removed" in note
     page.close()
 
@@ -216,11 +223,14 @@ def test_print_view_shows_the_scenario_the_result_and_the_stamp(
 # ---- privacy, failure, accessibility ---------------------------------------------------------------------
 def test_no_request_leaves_the_site_and_none_at_all_while_ticking(browser: Browser, site_url: str) -> None:
     context = browser.new_context()
+    context.add_init_script(RECORD_WORKER_REPLIES)
     requested: list[str] = []
     context.on("request", lambda request: requested.append(request.url))
     page = open_navigator(context, site_url, "derby-derbyshire")
-    assert [url for url in requested if urlparse(url).hostname != "127.0.0.1"] == []
     page.wait_for_load_state("networkidle")
+    # The service worker keeps the site, then the navigator's files once the runtime is ready: let it finish.
+    page.wait_for_function(NAVIGATOR_KEPT, timeout=60_000)
+    assert [url for url in requested if urlparse(url).hostname != "127.0.0.1"] == []
     requested.clear()
     before = shown(page, None)
     for indicator in (
@@ -247,6 +257,20 @@ def test_when_webassembly_is_missing_the_page_says_so_and_shows_no_result(
     assert page.locator("#nav-failed").is_visible()
     assert page.locator("#nav-failed a").get_attribute("href") == "../"  # the partnership's handbook pages
     assert "Suggested" not in page.locator("#nav-result-body").inner_text()
+    context.close()
+
+
+def test_without_the_snapshot_the_plain_start_gives_the_same_answers(browser: Browser, site_url: str) -> None:
+    context = browser.new_context()
+    context.route(re.compile(r".*/snapshot-[0-9a-f]+\.bin$"), lambda route: route.abort())
+    page = open_navigator(context, site_url, "derby-derbyshire")
+    assert str(page.get_attribute("#navigator", "data-started")).startswith("plain (the snapshot could not")
+    before = shown(page, None)
+    page.check("input[name='area'][value='derby-city']")
+    before = shown(page, before)
+    page.check("input[value='l3-health-self-harming-behaviours']")
+    shown(page, before)
+    assert "Suggested: Level 2 – Emerging Needs" in page.locator("#nav-result-body").inner_text()
     context.close()
 
 

@@ -1,0 +1,221 @@
+"""The navigator's runtime files, built for the site: Pyodide's core, a memory snapshot and the data.
+
+Names carry a version or a content digest, so a file's bytes never change under its name; the service
+worker can serve them from its cache without asking the network, and a page never mixes files of two
+builds (the page names the exact files it needs, see `Runtime.config`).
+
+- `assets/pyodide/<version>/`: the npm package's core (module, wasm, full standard library, lock file).
+- `assets/navigator/snapshot-<digest>.bin`: Python's memory after importing the decision package and
+  warming it up on the golden scenarios (navigator/web/snapshot.mjs, run in Node), without its all-zero
+  pages (`sparse`). Restoring it replaces most of the start-up work. It is built again only when its
+  inputs change (cached in .cache/snapshot/).
+- `assets/navigator/stdlib-<digest>.zip`: the standard library files the snapshot imported, which is all
+  the decision package ever uses; the worker mounts it instead of the 2.5 MB full zip.
+- `assets/navigator/decision-<digest>.zip`: the decision package, the very files pytest imports.
+- `assets/navigator/data/<partnership>-<digest>.json`: each partnership's compiled data.
+
+If the snapshot cannot be restored, the worker falls back to a plain start with the full standard library
+and the decision zip, and says which way it started.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import struct
+import subprocess
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from navigator.decision import Assessor
+from navigator.model.compile import compile_catalogue
+from navigator.model.partnership import Partnership
+from navigator.model.scenarios import load_scenarios
+from navigator.web import bundle
+from navigator.web.bundle import digest
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+NODE_MODULES = REPOSITORY / "node_modules"
+SNAPSHOT_SCRIPT = Path(__file__).resolve().parent / "snapshot.mjs"
+CACHE = REPOSITORY / ".cache" / "snapshot"
+NAVIGATOR = "assets/navigator"
+CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json")
+# Scenarios that take the decision package's error paths, so their imports are in the snapshot too.
+ERROR_CASES = ('{"partnership": "nowhere"}', "{not json", '{"partnership": 1}')
+SNAPSHOT_TIMEOUT_SECONDS = 300
+SPARSE_MAGIC = b"NAVSPRS1"
+SPARSE_PAGE = 1 << 16  # WebAssembly's page size
+# Every standard module the decision package uses is imported in the snapshot, so the zip mounted beside it
+# can be empty (the 144 files Pyodide and the package imported are 785 KB more to download for nothing).
+SNAPSHOT_ONLY = True
+
+
+class RuntimeBuildError(RuntimeError):
+    """The snapshot could not be made (Node or npm missing, or Pyodide failed)."""
+
+
+def pyodide_version(node_modules: Path = NODE_MODULES) -> str:
+    package = json.loads((node_modules / "pyodide" / "package.json").read_text(encoding="utf-8"))
+    return str(package["version"])
+
+
+@dataclass
+class Runtime:
+    """Every runtime file: site path → bytes (generated) or source path (copied)."""
+
+    pyodide: str  # site folder of the core, ending in "/"
+    snapshot: str
+    stdlib: str
+    decision: str
+    data: dict[str, str]  # partnership id → site path
+    lock_info: dict[str, Any]
+    generated: dict[str, bytes] = field(default_factory=dict)
+    copied: dict[str, Path] = field(default_factory=dict)
+
+    def config(self, partnership: str) -> dict[str, Any]:
+        """What the page tells its worker: URLs relative to assets/navigator/, and the lock file's info."""
+
+        def relative(path: str) -> str:
+            return path.removeprefix(f"{NAVIGATOR}/") if path.startswith(f"{NAVIGATOR}/") else f"../../{path}"
+
+        return {
+            "pyodide": relative(self.pyodide),
+            "snapshot": relative(self.snapshot),
+            "stdlib": relative(self.stdlib),
+            "decision": relative(self.decision),
+            "data": relative(self.data[partnership]),
+            "lock": {"info": self.lock_info, "packages": {}},
+        }
+
+
+def warm_up_cases(partnerships: list[Partnership]) -> list[dict[str, Any]]:
+    """The compiled data and the golden scenarios (plus error cases) the snapshot is warmed up on."""
+    catalogue = compile_catalogue(partnerships)
+    assessor = Assessor(catalogue)
+    scenarios = [
+        json.dumps(golden.scenario, sort_keys=True)
+        for partnership in partnerships
+        for golden in load_scenarios(partnership, assessor)
+    ]
+    return [{"catalogue": json.dumps(catalogue, sort_keys=True), "scenarios": [*scenarios, *ERROR_CASES]}]
+
+
+def _make_snapshot(pyodide: Path, zip_bytes: bytes, warm_up: list[dict[str, Any]]) -> tuple[bytes, list[str]]:
+    """Run snapshot.mjs in Node (cached by the digest of its inputs): the snapshot, the stdlib it imported."""
+    node = shutil.which("node")
+    if node is None:
+        raise RuntimeBuildError(
+            "Node.js is missing: the navigator's snapshot is made with Node (apt install nodejs)"
+        )
+    inputs = json.dumps(
+        {
+            "pyodide": digest(
+                (pyodide / "pyodide.asm.wasm").read_bytes() + (pyodide / "python_stdlib.zip").read_bytes()
+            ),
+            "zip": digest(zip_bytes),
+            "script": digest(SNAPSHOT_SCRIPT.read_bytes()),
+            "warm_up": digest(json.dumps(warm_up, sort_keys=True).encode()),
+        },
+        sort_keys=True,
+    )
+    folder = CACHE / digest(inputs.encode())
+    if (folder / "snapshot.bin").is_file() and (folder / "report.json").is_file():
+        report = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+        return (folder / "snapshot.bin").read_bytes(), report["stdlib"]
+    with tempfile.TemporaryDirectory() as temporary:
+        work = Path(temporary)
+        (work / "decision.zip").write_bytes(zip_bytes)
+        request = {
+            "pyodide": str(pyodide),
+            "zip_path": str(work / "decision.zip"),
+            "warm_up": warm_up,
+            "snapshot_path": str(work / "snapshot.bin"),
+        }
+        (work / "input.json").write_text(json.dumps(request), encoding="utf-8")
+        done = subprocess.run(
+            [node, str(SNAPSHOT_SCRIPT), str(work / "input.json")],
+            capture_output=True,
+            text=True,
+            timeout=SNAPSHOT_TIMEOUT_SECONDS,
+            check=False,
+        )
+        if done.returncode != 0:
+            raise RuntimeBuildError(
+                f"the navigator's Pyodide snapshot failed:\n{done.stderr.strip()[-2000:]}"
+            )
+        report = json.loads(done.stdout)
+        snapshot = (work / "snapshot.bin").read_bytes()
+        # Keep only this build's snapshot in the cache: write it whole, then swap it in (another build
+        # running at the same time may have done the same; either copy will do).
+        CACHE.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=CACHE))
+        (staging / "snapshot.bin").write_bytes(snapshot)
+        (staging / "report.json").write_text(json.dumps(report), encoding="utf-8")
+        for old in CACHE.iterdir():
+            if not old.name.startswith(".") and old != folder:
+                shutil.rmtree(old, ignore_errors=True)
+        try:
+            staging.rename(folder)
+        except OSError:
+            shutil.rmtree(staging, ignore_errors=True)
+    return snapshot, report["stdlib"]
+
+
+def stdlib_subset(full_zip: Path, names: list[str]) -> bytes:
+    """A zip of only the named members of Pyodide's standard library zip (same bytes, same order)."""
+    wanted = set(names)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(full_zip) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        missing = wanted - set(source.namelist())
+        if missing:
+            raise RuntimeBuildError(
+                f"{full_zip} lacks {sorted(missing)}: node_modules/pyodide is not the expected one"
+            )
+        for info in source.infolist():
+            if info.filename in wanted:
+                target.writestr(info, source.read(info), compress_type=zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def sparse(snapshot: bytes) -> bytes:
+    """The snapshot without its all-zero pages, about half its size; the worker puts the zeros back.
+
+    Layout (little-endian u32): magic `NAVSPRS1`, total length, page size, page count, the index of every
+    page kept, then those pages' bytes in order (the last page may be short).
+    """
+    pages = [snapshot[start : start + SPARSE_PAGE] for start in range(0, len(snapshot), SPARSE_PAGE)]
+    kept = [index for index, page in enumerate(pages) if page.count(0) != len(page)]
+    header = SPARSE_MAGIC + struct.pack(f"<3I{len(kept)}I", len(snapshot), SPARSE_PAGE, len(kept), *kept)
+    return header + b"".join(pages[index] for index in kept)
+
+
+def build(partnerships: list[Partnership], node_modules: Path = NODE_MODULES) -> Runtime:
+    """Every runtime file of the site, named by version or digest."""
+    pyodide = node_modules / "pyodide"
+    core = f"assets/pyodide/{pyodide_version(node_modules)}/"
+    zip_bytes = bundle.decision_zip()
+    full_snapshot, stdlib_names = _make_snapshot(pyodide, zip_bytes, warm_up_cases(partnerships))
+    snapshot = sparse(full_snapshot)
+    stdlib = stdlib_subset(pyodide / "python_stdlib.zip", [] if SNAPSHOT_ONLY else stdlib_names)
+    lock = json.loads((pyodide / "pyodide-lock.json").read_text(encoding="utf-8"))
+    runtime = Runtime(
+        pyodide=core,
+        snapshot=f"{NAVIGATOR}/snapshot-{digest(snapshot)}.bin",
+        stdlib=f"{NAVIGATOR}/stdlib-{digest(stdlib)}.zip",
+        decision=f"{NAVIGATOR}/decision-{digest(zip_bytes)}.zip",
+        data={},
+        lock_info=lock["info"],
+        copied={f"{core}{name}": pyodide / name for name in CORE},
+    )
+    runtime.generated = {runtime.snapshot: snapshot, runtime.stdlib: stdlib, runtime.decision: zip_bytes}
+    for partnership in partnerships:
+        data = json.dumps(
+            compile_catalogue([partnership]), ensure_ascii=False, separators=(",", ":")
+        ).encode()
+        runtime.data[partnership.id] = f"{NAVIGATOR}/data/{partnership.id}-{digest(data)}.json"
+        runtime.generated[runtime.data[partnership.id]] = data
+    return runtime

@@ -1,0 +1,250 @@
+"""The navigator's speed in headless Debian chromium, beside a bare Pyodide start in the same run.
+
+Each run opens a fresh browser context (empty caches, no service worker), then:
+- bare Pyodide, cold then warm: a page whose worker does `loadPyodide()` and `1+1` (the npm package from
+  the same site), timed from navigation start to the answer;
+- the navigator page, cold then warm: navigation start to the first suggestion on screen (the page's
+  `navigator-first-result` mark). Warm is the next visit in the same context, after the service worker has
+  kept the navigator's files;
+- the levers, each changed alone on a cold context: the memory snapshot (plain start instead), the lock
+  file's info passed (fetched instead), and compiling the wasm while the snapshot downloads (tried, off);
+  timed from creating the navigator's worker, on a page of its own, to "ready";
+- per change: ticking and unticking an indicator, time from the change to the new result on screen.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import json
+import re
+import shutil
+import statistics
+import tempfile
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import quote
+
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS
+
+PARTNERSHIP = "derby-derbyshire"
+INDICATOR = "l3-health-self-harming-behaviours"
+CHANGES = 100
+LEVERS = {
+    "lever: all on": {},
+    "lever: no snapshot": {"snapshot": None},
+    "lever: lock file fetched": {"lock": None},
+    "lever: wasm compiled early": {"precompile": True},
+}
+TIMEOUT_MS = 120_000
+
+BARE_PAGE = """<!doctype html><html lang="en"><meta charset="utf-8"><title>Bare Pyodide</title>
+<script type="module">
+const worker = new Worker("bare-worker.js", {type: "module"});
+worker.onmessage = ({data}) => {
+  document.body.dataset.done = String(performance.now());
+  document.body.dataset.answer = data;
+};
+</script><body></body></html>
+"""
+BARE_WORKER = """import { loadPyodide } from "../%(pyodide)spyodide.mjs";
+const pyodide = await loadPyodide({ indexURL: new URL("../%(pyodide)s", import.meta.url).href });
+self.postMessage(String(pyodide.runPython("1+1")));
+"""
+# The navigator's worker on a page of its own (nothing else starting), with one lever changed (in the
+# fragment); milliseconds from creating the worker to "ready".
+LEVER_PAGE = """<!doctype html><html lang="en"><meta charset="utf-8"><title>Navigator start-up</title>
+<script type="module">
+const base = new URL("../assets/navigator/", location.href);
+const runtime = %(runtime)s;
+for (const key of ["pyodide", "snapshot", "stdlib", "decision", "data"]) {
+  runtime[key] = new URL(runtime[key], base).href;
+}
+Object.assign(runtime, JSON.parse(decodeURIComponent(location.hash.slice(1)) || "{}"));
+const started = performance.now();
+const worker = new Worker(new URL("worker.js", base), {type: "module"});
+worker.onmessage = ({data}) => {
+  document.body.dataset.reply = JSON.stringify({...data, ms: performance.now() - started});
+  worker.terminate();
+};
+worker.postMessage({type: "start", runtime});
+</script><body></body></html>
+"""
+ROUND_TRIPS = """async ({indicator, changes}) => {
+  const root = document.getElementById("navigator");
+  const box = document.querySelector(`input[value="${indicator}"]`);
+  const times = [];
+  const python = [];
+  for (let i = 0; i < changes; i += 1) {
+    const before = root.dataset.shown;
+    const shown = new Promise((resolve) => {
+      const watch = new MutationObserver(() => {
+        if (root.dataset.shown !== before) { watch.disconnect(); resolve(); }
+      });
+      watch.observe(root, {attributes: true, attributeFilter: ["data-shown"]});
+    });
+    const started = performance.now();
+    box.click();
+    await shown;
+    times.push(performance.now() - started);
+    python.push(Number(root.dataset.assessMs));
+  }
+  return {times, python};
+}"""
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        """No request log in the benchmark's output."""
+
+    def handle(self) -> None:
+        """A page closed mid-download (a finished run) is not an error."""
+        with suppress(ConnectionResetError, BrokenPipeError):
+            super().handle()
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class Figures:
+    """Milliseconds per measure, one value per run (round trips: every change of every run)."""
+
+    runs: int
+    chromium: str = ""
+    started: str = ""
+    values: dict[str, list[float]] = field(default_factory=dict)
+
+    def add(self, name: str, *milliseconds: float) -> None:
+        self.values.setdefault(name, []).extend(milliseconds)
+
+    def median(self, name: str) -> float:
+        return statistics.median(self.values[name])
+
+    def p95(self, name: str) -> float:
+        ordered = sorted(self.values[name])
+        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def _navigator(context: BrowserContext, url: str) -> tuple[Page, float]:
+    page = context.new_page()
+    page.goto(f"{url}/{PARTNERSHIP}/navigator/")
+    page.wait_for_selector("#navigator[data-shown]", timeout=TIMEOUT_MS)
+    state = page.get_attribute("#navigator", "data-state")
+    if state != "ready":
+        raise RuntimeError(f"the navigator did not start: {page.get_attribute('#navigator', 'data-failure')}")
+    first = page.evaluate("() => performance.getEntriesByName('navigator-first-result')[0].startTime")
+    return page, float(first)
+
+
+def _kept_for_offline(page: Page) -> None:
+    """Wait until the service worker (when the site has one) holds the navigator's snapshot."""
+    page.wait_for_function(
+        """async () => {
+          if (!("serviceWorker" in navigator) || !navigator.serviceWorker.controller) {
+            const registrations = await navigator.serviceWorker?.getRegistrations?.() ?? [];
+            if (!registrations.length) return true;
+          }
+          const name = JSON.parse(document.querySelector("script[data-runtime]").dataset.runtime).snapshot;
+          for (const key of await caches.keys()) {
+            const cache = await caches.open(key);
+            for (const request of await cache.keys()) if (request.url.endsWith(name)) return true;
+          }
+          return false;
+        }""",
+        timeout=TIMEOUT_MS,
+        polling=250,
+    )
+
+
+def _bare(context: BrowserContext, url: str) -> float:
+    page = context.new_page()
+    page.goto(f"{url}/__bench__/bare.html")
+    page.wait_for_selector("body[data-done]", state="attached", timeout=TIMEOUT_MS)
+    if page.get_attribute("body", "data-answer") != "2":
+        raise RuntimeError("bare Pyodide did not answer 1+1 = 2")
+    done = float(str(page.get_attribute("body", "data-done")))
+    page.close()
+    return done
+
+
+def _one_run(browser: Browser, url: str, figures: Figures) -> None:
+    context = browser.new_context()
+    figures.add("bare cold", _bare(context, url))
+    figures.add("bare warm", _bare(context, url))
+    context.close()
+
+    context = browser.new_context()
+    page, first = _navigator(context, url)
+    figures.add("first suggestion cold", first)
+    figures.add(
+        "worker started",
+        page.evaluate("() => performance.getEntriesByName('navigator-worker-started')[0].startTime"),
+    )
+    _kept_for_offline(page)
+    page.close()
+    page, first = _navigator(context, url)
+    figures.add("first suggestion warm", first)
+    page.check("input[name='area'][value='derby-city']")
+    changes = page.evaluate(ROUND_TRIPS, {"indicator": INDICATOR, "changes": CHANGES})
+    figures.add("round trip", *changes["times"])
+    figures.add("python", *changes["python"])
+    page.close()
+    context.close()
+
+    for name, change in LEVERS.items():
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(f"{url}/__bench__/lever.html#{quote(json.dumps(change))}")
+        page.wait_for_selector("body[data-reply]", state="attached", timeout=TIMEOUT_MS)
+        reply = json.loads(str(page.get_attribute("body", "data-reply")))
+        if reply["type"] != "ready":
+            raise RuntimeError(f"{name}: the worker did not start: {reply}")
+        figures.add(name, reply["ms"])
+        context.close()
+
+
+def measure(site: Path, runs: int) -> Figures:
+    """Every figure, `runs` times, on a copy of the built site with the bare Pyodide page added."""
+    figures = Figures(runs=runs)
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary) / "site"
+        shutil.copytree(site, folder)
+        runtime = json.loads(_attribute(folder / PARTNERSHIP / "navigator" / "index.html", "data-runtime"))
+        core = runtime["pyodide"].removeprefix("../../")
+        (folder / "__bench__").mkdir()
+        (folder / "__bench__" / "bare.html").write_text(BARE_PAGE, encoding="utf-8")
+        (folder / "__bench__" / "bare-worker.js").write_text(
+            BARE_WORKER % {"pyodide": core}, encoding="utf-8"
+        )
+        lever = LEVER_PAGE % {"runtime": json.dumps(runtime)}
+        (folder / "__bench__" / "lever.html").write_text(lever, encoding="utf-8")
+        with serve(folder) as url, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+            figures.chromium = browser.version
+            for _ in range(runs):
+                _one_run(browser, url, figures)
+            browser.close()
+    return figures
+
+
+def _attribute(page: Path, name: str) -> str:
+    match = re.search(rf'{name}="([^"]*)"', page.read_text(encoding="utf-8"))
+    if match is None:
+        raise RuntimeError(f"{page} has no {name}")
+    return html.unescape(match.group(1))

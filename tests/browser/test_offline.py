@@ -1,0 +1,207 @@
+"""Offline after the first visit: the service worker keeps the site, and a new version is never shown stale.
+
+Each test serves its own copy of the built site on its own port (its own origin, so its own service
+worker), and stops that server to go offline.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import re
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from tests.browser.conftest import _QuietHandler
+from tests.conftest import REPOSITORY, THRESHOLDS
+
+READY = "#navigator[data-state='ready']"
+# Installed before any page script: the service worker's replies to the page's "cache-navigator" message.
+RECORD_WORKER_REPLIES = """
+window.__workerReplies = [];
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker.addEventListener("message", (event) => window.__workerReplies.push(event.data));
+}
+"""
+NAVIGATOR_KEPT = "() => window.__workerReplies.some((reply) => reply.type === 'navigator-cached')"
+# True once the one handbook cache is this version's and holds every one of the navigator's files.
+KEPT_FOR_OFFLINE = """async ({version, urls}) => {
+  const names = (await caches.keys()).filter((name) => name.startsWith("handbook-"));
+  if (names.length !== 1 || names[0] !== `handbook-${version}`) return false;
+  const cache = await caches.open(names[0]);
+  const found = await Promise.all(urls.map((url) => cache.match(url)));
+  return found.every(Boolean);
+}"""
+
+
+@dataclass
+class Server:
+    """One copy of the site on a free loopback port, which a test can stop to go offline."""
+
+    folder: Path
+    server: ThreadingHTTPServer
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def served(built_site: Path, tmp_path: Path) -> Iterator[Server]:
+    """A copy of the built site served for this test only (files are read per request: swap them freely)."""
+    folder = tmp_path / "served"
+    shutil.copytree(built_site, folder)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    running = Server(folder, server)
+    yield running
+    if running.server.socket.fileno() != -1:
+        running.stop()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context()
+    context.add_init_script(RECORD_WORKER_REPLIES)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def next_version_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as the next build would make it: Derby and Derbyshire's thresholds now version 2."""
+    thresholds = tmp_path_factory.mktemp("thresholds") / "thresholds"
+    shutil.copytree(THRESHOLDS, thresholds)
+    partnership = thresholds / "derby-derbyshire" / "partnership.yaml"
+    text = partnership.read_text(encoding="utf-8")
+    assert '\n  version: "1"\n' in text
+    partnership.write_text(text.replace('\n  version: "1"\n', '\n  version: "2"\n'), encoding="utf-8")
+    site = tmp_path_factory.mktemp("next") / "site"
+    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", THRESHOLDS_DIR=str(thresholds))
+    mkdocs = str(REPOSITORY / ".venv" / "bin" / "mkdocs")
+    subprocess.run(
+        [mkdocs, "build", "--strict", "--quiet", "--site-dir", str(site)],
+        cwd=REPOSITORY,
+        env=environment,
+        check=True,
+    )
+    return site
+
+
+def manifest(site: Path) -> dict[str, Any]:
+    found = re.search(r"^const MANIFEST = (.+);$", (site / "sw.js").read_text(encoding="utf-8"), re.MULTILINE)
+    assert found, "sw.js has no manifest"
+    data: dict[str, Any] = json.loads(found.group(1))
+    return data
+
+
+def open_navigator(page: Page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector(READY, timeout=60_000)
+
+
+def reload_navigator(page: Page) -> None:
+    page.reload()
+    page.wait_for_selector(READY, timeout=60_000)
+
+
+def wait_until_kept(page: Page, version: str) -> None:
+    """The service worker has answered the page's request to keep the navigator for this version."""
+    page.wait_for_function(
+        "version => window.__workerReplies.some((reply) => reply.version === version "
+        "&& reply.type.startsWith('navigator-'))",
+        arg=version,
+        timeout=60_000,
+    )
+    replies = page.evaluate("window.__workerReplies")
+    assert {"type": "navigator-cached", "version": version} in replies
+
+
+def wait_until_cached(page: Page, site: Server) -> None:
+    """Only this version's cache is left, and it holds every one of the navigator's files."""
+    data = manifest(site.folder)
+    urls = [f"{site.url}/{path}" for path in data["navigator"]]
+    page.wait_for_function(
+        KEPT_FOR_OFFLINE, arg={"version": data["version"], "urls": urls}, polling=250, timeout=60_000
+    )
+
+
+def tick(page: Page, selector: str) -> None:
+    """Tick a box and wait until the result for it is on screen."""
+    page.wait_for_selector("#navigator[data-shown]")
+    before = page.get_attribute("#navigator", "data-shown")
+    page.check(selector)
+    page.wait_for_function(
+        "before => document.getElementById('navigator').dataset.shown !== before", arg=before
+    )
+
+
+def assess_self_harm_in_derby(page: Page) -> str:
+    """Tick one indicator for Derby City; the suggested level on screen."""
+    tick(page, "input[name='area'][value='derby-city']")
+    tick(page, "input[value='l3-health-self-harming-behaviours']")
+    return page.locator("#nav-level").inner_text()
+
+
+def shown_version(page: Page) -> str:
+    page.wait_for_selector("#navigator[data-shown] .nav-version")
+    found = re.search(r", version (\S+) \(", page.locator(".nav-version").inner_text())
+    assert found, page.locator(".nav-version").inner_text()
+    return found.group(1)
+
+
+def test_offline_reload_with_the_server_stopped_still_assesses(
+    context: BrowserContext, served: Server
+) -> None:
+    page = context.new_page()
+    open_navigator(page, f"{served.url}/derby-derbyshire/navigator/")
+    wait_until_kept(page, manifest(served.folder)["version"])
+    served.stop()
+
+    reload_navigator(page)
+    assert assess_self_harm_in_derby(page) == "Suggested: Level 2 – Emerging Needs"
+    assert shown_version(page) == "1"
+    page.goto(f"{served.url}/derby-derbyshire/")
+    assert page.locator("main h1").inner_text() == "Derby City and Derbyshire Threshold Document"
+    page.goto(f"{served.url}/derby-derbyshire/level-3/")  # never visited: kept when the worker installed
+    assert page.locator("main h1").inner_text() == "Level 3 – Intensive"
+    page.goto(f"{served.url}/no-such-page/")  # nothing kept under that address: the kept 404 page
+    assert page.locator("main h1").inner_text() == "404 - Not found"
+
+
+def test_a_new_thresholds_version_is_used_at_once_and_kept_offline(
+    context: BrowserContext, served: Server, next_version_site: Path
+) -> None:
+    page = context.new_page()
+    open_navigator(page, f"{served.url}/derby-derbyshire/navigator/")
+    wait_until_kept(page, manifest(served.folder)["version"])
+    assert shown_version(page) == "1"
+
+    shutil.rmtree(served.folder)  # the next build is published
+    shutil.copytree(next_version_site, served.folder)
+    reload_navigator(page)
+    assert shown_version(page) == "2"
+    assert "(version 2)" in page.locator("#nav-status").inner_text()
+    assert page.locator(".nav-error").count() == 0  # page and data agree
+
+    wait_until_cached(page, served)
+    served.stop()
+    reload_navigator(page)
+    assert shown_version(page) == "2"
+    assert "(version 2)" in page.locator("#nav-status").inner_text()
+    assert page.locator(".nav-error").count() == 0
+    assert assess_self_harm_in_derby(page).startswith("Suggested: Level")
