@@ -271,15 +271,6 @@ function keepForOffline() {
   navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ type: "cache-navigator" }));
 }
 
-// The build names the exact runtime files of this page (data-runtime, relative to this script's folder).
-function runtimeUrls(base) {
-  const runtime = JSON.parse(script.dataset.runtime);
-  for (const key of ["pyodide", "snapshot", "stdlib", "decision", "data"]) {
-    runtime[key] = new URL(runtime[key], base).href;
-  }
-  return runtime;
-}
-
 function start() {
   if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
     fail("no WebAssembly or Web Workers");
@@ -294,7 +285,8 @@ function start() {
     fail(event.message || "the worker stopped");
   };
   worker.onmessage = ({ data }) => page.then(() => receive(data, timer));
-  worker.postMessage({ type: "start", runtime: runtimeUrls(base) });
+  // The build names the exact runtime files of this page; the worker resolves them against its folder.
+  worker.postMessage({ type: "start", runtime: JSON.parse(script.dataset.runtime) });
 }
 
 function receive(data, timer) {

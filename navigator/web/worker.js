@@ -5,8 +5,8 @@
 // Start-up restores the build's memory snapshot (Python with the decision package already imported, see
 // navigator/web/runtime.py), mounting the small standard library the snapshot needs and giving Pyodide the
 // lock file's info, so nothing else is fetched. If the snapshot cannot be restored, it starts Python the
-// plain way and says so. The page's start message names every file (`runtime`); a null snapshot or lock
-// asks for the plain way (the benchmark measures each).
+// plain way and says so. The page's start message names every file (`runtime`, the page's data-runtime);
+// a null snapshot or lock asks for the plain way (the benchmark measures each).
 const LIBRARY = "/home/pyodide/navigator-lib";
 
 let assess = null;
@@ -51,7 +51,17 @@ async function startPython(loadPyodide, runtime) {
   }
 }
 
-async function start({ runtime }) {
+// The page passes the build's names (relative to this folder, assets/navigator/): make them addresses.
+function addresses(names) {
+  const runtime = { ...names };
+  for (const key of ["pyodide", "snapshot", "stdlib", "decision", "data"]) {
+    if (runtime[key]) runtime[key] = new URL(runtime[key], import.meta.url).href;
+  }
+  return runtime;
+}
+
+async function start({ runtime: names }) {
+  const runtime = addresses(names);
   const started = performance.now();
   const phases = {};
   const phase = (name) => (phases[name] = Math.round(performance.now() - started));

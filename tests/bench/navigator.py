@@ -63,9 +63,6 @@ LEVER_PAGE = """<!doctype html><html lang="en"><meta charset="utf-8"><title>Navi
 <script type="module">
 const base = new URL("../assets/navigator/", location.href);
 const runtime = %(runtime)s;
-for (const key of ["pyodide", "snapshot", "stdlib", "decision", "data"]) {
-  runtime[key] = new URL(runtime[key], base).href;
-}
 Object.assign(runtime, JSON.parse(decodeURIComponent(location.hash.slice(1)) || "{}"));
 const started = performance.now();
 const worker = new Worker(new URL("worker.js", base), {type: "module"});

@@ -22,9 +22,6 @@ READY = "#navigator[data-state='ready']"
 PARITY_SCRIPT = """async (scenarios) => {
   const base = new URL("../../assets/navigator/", location.href);
   const runtime = JSON.parse(document.querySelector("script[data-runtime]").dataset.runtime);
-  for (const key of ["pyodide", "snapshot", "stdlib", "decision", "data"]) {
-    runtime[key] = new URL(runtime[key], base).href;
-  }
   const worker = new Worker(new URL("worker.js", base), {type: "module"});
   const reply = (want) => new Promise((resolve) => {
     worker.onmessage = ({data}) => { if (data.type === want) resolve(data); };
@@ -67,6 +64,19 @@ def shown(page: Page, previous: str | None) -> str:
     return str(page.get_attribute("#navigator", "data-shown"))
 
 
+def choose(page: Page, *selectors: str) -> str:
+    """Check each input in turn, waiting each time for the newer result; the last result's number."""
+    before = shown(page, None)
+    for selector in selectors:
+        page.check(selector)
+        before = shown(page, before)
+    return before
+
+
+CITY = "input[name='area'][value='derby-city']"
+SELF_HARM = "input[value='l3-health-self-harming-behaviours']"
+
+
 # ---- parity: the browser's Pyodide against CPython --------------------------------------------------------
 def test_every_golden_scenario_gives_cpythons_json_in_the_browser(
     context: BrowserContext, site_url: str, partnerships: list[Partnership], assessor: Assessor
@@ -97,11 +107,7 @@ def test_ticking_indicators_shows_the_level_and_the_phone_numbers(
     context: BrowserContext, site_url: str
 ) -> None:
     page = open_navigator(context, site_url, "derby-derbyshire")
-    before = shown(page, None)
-    page.check("input[name='area'][value='derby-city']")
-    before = shown(page, before)
-    page.check("input[value='l3-health-self-harming-behaviours']")
-    before = shown(page, before)
+    before = choose(page, CITY, SELF_HARM)
     result = page.locator("#nav-result-body")
     assert "Suggested: Level 2 – Emerging Needs" in result.inner_text()
     assert "Borderline" in result.inner_text()
@@ -265,11 +271,7 @@ def test_without_the_snapshot_the_plain_start_gives_the_same_answers(browser: Br
     context.route(re.compile(r".*/snapshot-[0-9a-f]+\.bin$"), lambda route: route.abort())
     page = open_navigator(context, site_url, "derby-derbyshire")
     assert str(page.get_attribute("#navigator", "data-started")).startswith("plain (the snapshot could not")
-    before = shown(page, None)
-    page.check("input[name='area'][value='derby-city']")
-    before = shown(page, before)
-    page.check("input[value='l3-health-self-harming-behaviours']")
-    shown(page, before)
+    choose(page, CITY, SELF_HARM)
     assert "Suggested: Level 2 – Emerging Needs" in page.locator("#nav-result-body").inner_text()
     context.close()
 
