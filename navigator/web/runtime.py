@@ -9,8 +9,9 @@ builds (the page names the exact files it needs, see `Runtime.config`).
   warming it up on the golden scenarios (navigator/web/snapshot.mjs, run in Node), without its all-zero
   pages (`sparse`). Restoring it replaces most of the start-up work. It is built again only when its
   inputs change (cached in .cache/snapshot/).
-- `assets/navigator/stdlib-<digest>.zip`: the standard library files the snapshot imported, which is all
-  the decision package ever uses; the worker mounts it instead of the 2.5 MB full zip.
+- `assets/navigator/stdlib-<digest>.zip`: what the worker mounts instead of the 2.5 MB standard library
+  zip. Every module the decision package uses is already imported in the snapshot, so it is empty
+  (`SNAPSHOT_ONLY`); switched off, it holds the standard library files the snapshot imported.
 - `assets/navigator/decision-<digest>.zip`: the decision package, the very files pytest imports.
 - `assets/navigator/data/<partnership>-<digest>.json`: each partnership's compiled data.
 

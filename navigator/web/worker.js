@@ -3,8 +3,8 @@
 // scenario with Assessor.assess_json. JSON strings in, JSON strings out; no decision logic here.
 //
 // Start-up restores the build's memory snapshot (Python with the decision package already imported, see
-// navigator/web/runtime.py), mounting the small standard library the snapshot needs and giving Pyodide the
-// lock file's info, so nothing else is fetched. If the snapshot cannot be restored, it starts Python the
+// navigator/web/runtime.py), mounting the standard library zip the build made for it (empty: every module
+// needed is already imported) and giving Pyodide the lock file's info, so nothing else is fetched. If the snapshot cannot be restored, it starts Python the
 // plain way and says so. The page's start message names every file (`runtime`, the page's data-runtime);
 // a null snapshot or lock asks for the plain way (the benchmark measures each).
 const LIBRARY = "/home/pyodide/navigator-lib";
