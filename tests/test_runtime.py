@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import gzip
 import html
 import io
 import json
 import re
-import struct
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -19,21 +19,6 @@ from navigator.web import bundle, runtime
 
 PARTNERSHIPS = ("derby-derbyshire", "stoke-staffordshire", "york")
 SNAPSHOT_MAGIC = b"\x00snp"  # Pyodide's memory snapshot header
-
-
-def unsparse(stored: bytes) -> bytes:
-    """What worker.js does with the stored snapshot, written again from the layout in runtime.sparse."""
-    assert stored[:8] == runtime.SPARSE_MAGIC
-    total, size, count = struct.unpack_from("<3I", stored, 8)
-    indices = struct.unpack_from(f"<{count}I", stored, 20)
-    memory = bytearray(total)
-    offset = 20 + 4 * count
-    for index in indices:
-        length = min(size, total - index * size)
-        memory[index * size : index * size + length] = stored[offset : offset + length]
-        offset += length
-    assert offset == len(stored)
-    return bytes(memory)
 
 
 def page_runtime(built_site: Path, pid: str) -> tuple[str, dict[str, Any]]:
@@ -68,9 +53,9 @@ def test_digest_named_files_hold_what_their_names_say(
         assert bundle.digest(content) in config[key], key
     assert (folder / config["decision"]).read_bytes() == bundle.decision_zip()  # the files pytest imports
     stored = (folder / config["snapshot"]).read_bytes()
-    memory = unsparse(stored)
+    memory = gzip.decompress(stored)  # what worker.js does with DecompressionStream("gzip")
     assert memory[:4] == SNAPSHOT_MAGIC
-    assert len(stored) < 0.75 * len(memory)  # the zero pages stay out of the download
+    assert len(stored) < 0.25 * len(memory)  # zeros and freed blocks stay out of the download
     york = next(p for p in partnerships if p.id == "york")
     data = json.loads((folder / config["data"]).read_text(encoding="utf-8"))
     assert data == json.loads(json.dumps(compile_catalogue([york])))
@@ -102,14 +87,13 @@ def test_stdlib_subset_keeps_only_the_named_members(tmp_path: Path) -> None:
         runtime.stdlib_subset(full, ["nowhere.py"])
 
 
-def test_sparse_drops_zero_pages_and_keeps_everything_else() -> None:
-    page = runtime.SPARSE_PAGE
-    memory = b"\x00snp" + bytes(page - 4) + bytes(3 * page) + b"x" * page + b"tail" + bytes(10)
-    stored = runtime.sparse(memory)
-    assert struct.unpack_from("<3I", stored, 8) == (len(memory), page, 3)  # pages 0, 4 and the short last one
-    assert len(stored) < len(memory) - 2 * page
-    assert unsparse(stored) == memory
-    assert unsparse(runtime.sparse(bytes(2 * page))) == bytes(2 * page)
+def test_the_snapshot_is_stored_compressed_and_the_same_memory_gives_the_same_file() -> None:
+    memory = SNAPSHOT_MAGIC + bytes(1 << 20) + b"python" * 1000
+    stored = runtime.compressed(memory)
+    assert gzip.decompress(stored) == memory
+    assert stored == runtime.compressed(memory)  # no time stamp: a rebuild keeps the digest and the name
+    assert len(stored) < len(memory) // 100
+    assert runtime.compressed(memory + b"x") != stored
 
 
 def test_config_paths_are_relative_to_the_navigator_scripts() -> None:

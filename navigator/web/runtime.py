@@ -6,8 +6,9 @@ builds (the page names the exact files it needs, see `Runtime.config`).
 
 - `assets/pyodide/<version>/`: the npm package's core (module, wasm, full standard library, lock file).
 - `assets/navigator/snapshot-<digest>.bin`: Python's memory after importing the decision package and
-  warming it up on the golden scenarios (navigator/web/snapshot.mjs, run in Node), without its all-zero
-  pages (`sparse`). Restoring it replaces most of the start-up work. It is built again only when its
+  warming it up on the golden scenarios (navigator/web/snapshot.mjs, run in Node), stored gzip-compressed
+  (`compressed`: 5 MB of 31 MB; the worker inflates it with the browser's DecompressionStream, so no host
+  has to compress it). Restoring it replaces most of the start-up work. It is built again only when its
   inputs change (cached in .cache/snapshot/).
 - `assets/navigator/stdlib-<digest>.zip`: what the worker mounts instead of the 2.5 MB standard library
   zip. Every module the decision package uses is already imported in the snapshot, so it is empty
@@ -21,10 +22,10 @@ and the decision zip, and says which way it started.
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import shutil
-import struct
 import subprocess
 import tempfile
 import zipfile
@@ -48,8 +49,8 @@ CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip
 # Scenarios that take the decision package's error paths, so their imports are in the snapshot too.
 ERROR_CASES = ('{"partnership": "nowhere"}', "{not json", '{"partnership": 1}')
 SNAPSHOT_TIMEOUT_SECONDS = 300
-SPARSE_MAGIC = b"NAVSPRS1"
-SPARSE_PAGE = 1 << 16  # WebAssembly's page size
+# gzip level 6: level 9 saves 1% more and takes twice as long; level 1 is 10% larger.
+SNAPSHOT_GZIP_LEVEL = 6
 # Every standard module the decision package uses is imported in the snapshot, so the zip mounted beside it
 # can be empty (the 144 files Pyodide and the package imported are 785 KB more to download for nothing).
 SNAPSHOT_ONLY = True
@@ -182,16 +183,13 @@ def stdlib_subset(full_zip: Path, names: list[str]) -> bytes:
     return buffer.getvalue()
 
 
-def sparse(snapshot: bytes) -> bytes:
-    """The snapshot without its all-zero pages, about half its size; the worker puts the zeros back.
+def compressed(snapshot: bytes) -> bytes:
+    """The snapshot as the site ships it: gzip, with no time stamp, so the same memory gives the same file.
 
-    Layout (little-endian u32): magic `NAVSPRS1`, total length, page size, page count, the index of every
-    page kept, then those pages' bytes in order (the last page may be short).
+    Two thirds of Python's memory is zeros or freed blocks; gzip takes 31 MB to about 5 MB, and inflating
+    in the worker is faster than reading the bytes it saves (`make bench`, docs/performance.md).
     """
-    pages = [snapshot[start : start + SPARSE_PAGE] for start in range(0, len(snapshot), SPARSE_PAGE)]
-    kept = [index for index, page in enumerate(pages) if page.count(0) != len(page)]
-    header = SPARSE_MAGIC + struct.pack(f"<3I{len(kept)}I", len(snapshot), SPARSE_PAGE, len(kept), *kept)
-    return header + b"".join(pages[index] for index in kept)
+    return gzip.compress(snapshot, compresslevel=SNAPSHOT_GZIP_LEVEL, mtime=0)
 
 
 def build(partnerships: list[Partnership], node_modules: Path = NODE_MODULES) -> Runtime:
@@ -200,7 +198,7 @@ def build(partnerships: list[Partnership], node_modules: Path = NODE_MODULES) ->
     core = f"assets/pyodide/{pyodide_version(node_modules)}/"
     zip_bytes = bundle.decision_zip()
     full_snapshot, stdlib_names = _make_snapshot(pyodide, zip_bytes, warm_up_cases(partnerships))
-    snapshot = sparse(full_snapshot)
+    snapshot = compressed(full_snapshot)
     stdlib = stdlib_subset(pyodide / "python_stdlib.zip", [] if SNAPSHOT_ONLY else stdlib_names)
     lock = json.loads((pyodide / "pyodide-lock.json").read_text(encoding="utf-8"))
     runtime = Runtime(

@@ -17,22 +17,12 @@ async function fetched(url, as) {
   return as === "text" ? response.text() : response.arrayBuffer();
 }
 
-// The snapshot is stored without its all-zero pages (navigator/web/runtime.py `sparse`): put them back.
-function unsparse(buffer) {
-  const view = new DataView(buffer);
-  const magic = new TextDecoder().decode(new Uint8Array(buffer, 0, 8));
-  if (magic !== "NAVSPRS1") throw new Error("the snapshot file is not in the expected format");
-  const [total, size, count] = [view.getUint32(8, true), view.getUint32(12, true), view.getUint32(16, true)];
-  const memory = new Uint8Array(total);
-  let offset = 20 + 4 * count;
-  for (let k = 0; k < count; k += 1) {
-    const start = view.getUint32(20 + 4 * k, true) * size;
-    const length = Math.min(size, total - start);
-    memory.set(new Uint8Array(buffer, offset, length), start);
-    offset += length;
-  }
-  if (offset !== buffer.byteLength) throw new Error("the snapshot file is truncated or too long");
-  return memory;
+// The snapshot is stored gzip-compressed (navigator/web/runtime.py `compressed`): inflate it as it arrives.
+async function inflated(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
+  const memory = response.body.pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(memory).arrayBuffer());
 }
 
 async function startPython(loadPyodide, runtime) {
@@ -42,7 +32,7 @@ async function startPython(loadPyodide, runtime) {
     const pyodide = await loadPyodide({
       ...plain,
       stdLibURL: runtime.stdlib,
-      _loadSnapshot: fetched(runtime.snapshot, "bytes").then(unsparse),
+      _loadSnapshot: inflated(runtime.snapshot),
     });
     return { pyodide, how: "snapshot" };
   } catch (error) {

@@ -252,6 +252,37 @@ def test_no_request_leaves_the_site_and_none_at_all_while_ticking(browser: Brows
     context.close()
 
 
+SEARCH_INDEX_ASKED = """() => {
+  const asked = performance.getEntriesByType("resource")
+    .find((entry) => entry.name.endsWith("/search/search_index.json"));
+  return asked ? asked.startTime : null;
+}"""
+
+
+def search_works(page: Page) -> None:
+    page.keyboard.press("/")
+    page.keyboard.type("self-harm")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+
+
+def test_the_search_index_waits_for_the_runtime_and_search_works(browser: Browser, site_url: str) -> None:
+    context = browser.new_context()
+    page = open_navigator(context, site_url, "derby-derbyshire")
+    page.wait_for_function(SEARCH_INDEX_ASKED)
+    ready = page.evaluate("() => performance.getEntriesByName('navigator-ready')[0].startTime")
+    assert page.evaluate(SEARCH_INDEX_ASKED) >= ready  # the index's indexing does not slow Python's start
+    search_works(page)
+    context.close()
+    # When the runtime cannot start, search still gets its index.
+    context = browser.new_context()
+    context.add_init_script("delete globalThis.WebAssembly;")
+    page = context.new_page()
+    page.goto(f"{site_url}/york/navigator/")
+    page.wait_for_selector("#navigator[data-state='failed']")
+    search_works(page)
+    context.close()
+
+
 def test_when_webassembly_is_missing_the_page_says_so_and_shows_no_result(
     browser: Browser, site_url: str
 ) -> None:
