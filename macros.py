@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from navigator.handbook import pages, render, site
+from navigator.handbook import changes, pages, render, site
 
 
 def define_env(env: Any) -> None:
@@ -14,4 +14,5 @@ def define_env(env: Any) -> None:
     documents = site.documents(today)
     env.macro(lambda: pages.urgent_banner(documents), "urgent_routes")
     env.macro(lambda: render.partnership_summaries(documents), "partnership_summaries")
-    env.macro(lambda path: pages.page(documents, path, today), "handbook_page")
+    history = changes.bodies(site.versions(today), site.partnerships(today), site.thresholds_folder(), today)
+    env.macro(lambda path: pages.page(documents, path, today, history), "handbook_page")

@@ -4,19 +4,29 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
+import http.server
 import json
 import os
+import subprocess
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 
 from navigator.decision import Assessor, ScenarioError
 from navigator.decision.api import parse_scenario
-from navigator.model.catalogue import REPOSITORY_THRESHOLDS, export_partnership, load_all
+from navigator.model import changelog, diff, impact, revisions
+from navigator.model.catalogue import REPOSITORY_THRESHOLDS, export_json, load_all, load_versions
 from navigator.model.compile import compile_catalogue
 from navigator.model.partnership import Partnership
-from navigator.model.problems import DataError, Position, Problem
-from navigator.model.scenarios import load_scenarios
+from navigator.model.placeholders import file_placeholders
+from navigator.model.problems import DataError, Position, Problem, display_path
+from navigator.model.revisions import Pairing, Side
+from navigator.model.scaffold import scaffold
+from navigator.model.scenarios import load_scenarios, scenarios_path
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -41,7 +51,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="thresholds", description=__doc__)
-    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+    commands = parser.add_subparsers(required=True, metavar="COMMAND", dest="command")
     validate = commands.add_parser("validate", help="check every partnership folder under PATH")
     validate.add_argument("path", nargs="?", type=Path, help="thresholds/ or one partnership folder")
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -68,6 +78,40 @@ def _parser() -> argparse.ArgumentParser:
     compiled.add_argument("path", nargs="?", type=Path, help="thresholds/ or one partnership folder")
     compiled.add_argument("--today", type=_date, help=argparse.SUPPRESS)
     compiled.set_defaults(run=_compile)
+    new = commands.add_parser(
+        "new", help="make a draft partnership folder whose values are placeholders to fill in"
+    )
+    new.add_argument("partnership_id", metavar="ID", help="the new partnership's id, e.g. north-town")
+    new.add_argument("--into", type=Path, metavar="PATH", help="thresholds folder (default: thresholds/)")
+    new.set_defaults(run=_new)
+    for name, help_text in (
+        ("diff", "what changed from OLD to NEW, indicator by indicator"),
+        ("impact", "which golden scenarios land differently under NEW than under OLD"),
+    ):
+        command = commands.add_parser(
+            name,
+            help=help_text,
+            description=f"{help_text[0].upper()}{help_text[1:]}. OLD and NEW are each a folder (thresholds/ "
+            "or one partnership's), ID@VERSION (a version of a partnership in --thresholds), or a git "
+            "revision (REV, meaning REV's thresholds/, or REV:PATH).",
+        )
+        command.add_argument("old", metavar="OLD")
+        command.add_argument("new", metavar="NEW")
+        command.add_argument("--json", action="store_true", help="print JSON for machines")
+        command.add_argument(
+            "--thresholds", type=Path, metavar="PATH", help="for ID@VERSION (default thresholds/)"
+        )
+        command.add_argument("--today", type=_date, help=argparse.SUPPRESS)
+        command.set_defaults(run=_diff if name == "diff" else _impact)
+    serve = commands.add_parser(
+        "serve", help="build the handbook into a temporary folder and serve it on 127.0.0.1 (preview)"
+    )
+    serve.add_argument("path", nargs="?", type=Path, help="thresholds folder (default thresholds/)")
+    serve.add_argument(
+        "--drafts", action="store_true", help="show each partnership's newest draft, marked as such"
+    )
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=_serve)
     return parser
 
 
@@ -86,14 +130,25 @@ def _root(path: Path | None) -> Path:
 
 
 def _validate(arguments: argparse.Namespace) -> int:
-    partnerships = load_all(_root(arguments.path), arguments.today or dt.date.today())
-    goldens = _golden_counts(partnerships)
-    warnings = [warning for partnership in partnerships for warning in partnership.warnings]
+    """Every version of every partnership, its golden scenarios, and thresholds/CHANGELOG.md if present."""
+    root = _root(arguments.path)
+    versions = load_versions(root, arguments.today or dt.date.today())
+    everything = [partnership for found in versions.values() for partnership in found]
+    goldens = _golden_counts(everything)
+    changelog_file = root / changelog.CHANGELOG
+    if changelog_file.is_file():
+        changelog.parse(changelog_file)  # a DataError (file:line) when it breaks the fixed format
+    warnings = [
+        warning
+        for partnership in everything
+        for warning in (*partnership.warnings, *file_placeholders(scenarios_path(partnership)))
+    ]
     for warning in warnings:
         print(warning, file=sys.stderr)
     summary = ", ".join(
-        f"{p.id} ({len(p.document.get('indicators', []))} indicators, {goldens[p.id]} golden scenarios)"
-        for p in partnerships
+        f"{p.id}{_version_note(p, len(versions[p.id]))} ({len(p.document.get('indicators', []))} indicators, "
+        f"{goldens[str(p.folder)]} golden scenarios)"
+        for p in everything
     )
     print(f"valid: {summary}; {len(warnings)} warning(s)")
     if warnings and arguments.strict:
@@ -102,13 +157,18 @@ def _validate(arguments: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _version_note(partnership: Partnership, count: int) -> str:
+    meta = partnership.document["partnership"]
+    return f" version {meta['version']} ({meta['status']})" if count > 1 else ""
+
+
 def _golden_counts(partnerships: list[Partnership]) -> dict[str, int]:
-    """Check every scenarios.yaml against the data; the number of golden scenarios of each partnership."""
-    assessor = Assessor(compile_catalogue(partnerships))
+    """Check every scenarios.yaml against its own version's data; the number of golden scenarios by folder."""
     counts, problems = {}, []
     for partnership in partnerships:
+        assessor = Assessor(compile_catalogue([partnership]))
         try:
-            counts[partnership.id] = len(load_scenarios(partnership, assessor))
+            counts[str(partnership.folder)] = len(load_scenarios(partnership, assessor))
         except DataError as error:
             problems.extend(error.problems)
     if problems:
@@ -125,13 +185,7 @@ def _export(arguments: argparse.Namespace) -> int:
             raise DataError(
                 [Problem(where, "--partnership", f"no partnership with id {arguments.partnership!r}")]
             )
-    json.dump(
-        {"partnerships": [export_partnership(p) for p in partnerships]},
-        sys.stdout,
-        ensure_ascii=False,
-        indent=2,
-    )
-    sys.stdout.write("\n")
+    sys.stdout.write(export_json(partnerships))
     return EXIT_OK
 
 
@@ -153,6 +207,119 @@ def _compile(arguments: argparse.Namespace) -> int:
     partnerships = load_all(_root(arguments.path), arguments.today or dt.date.today())
     json.dump(compile_catalogue(partnerships), sys.stdout, ensure_ascii=False, separators=(",", ":"))
     sys.stdout.write("\n")
+    return EXIT_OK
+
+
+def _new(arguments: argparse.Namespace) -> int:
+    try:
+        folder = scaffold(arguments.partnership_id, _root(arguments.into))
+    except ValueError as error:
+        print(f"thresholds new: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    print(
+        f"created {display_path(folder)} (status: draft): replace every placeholder; "
+        f"`thresholds validate {display_path(folder)}` lists them and `--strict` refuses them"
+    )
+    return EXIT_OK
+
+
+def _compared(arguments: argparse.Namespace, stack: ExitStack) -> tuple[Side, Side, Pairing] | None:
+    """OLD and NEW resolved and paired; None (after a message) when either names nothing comparable."""
+    thresholds = _root(arguments.thresholds)
+    today = arguments.today or dt.date.today()
+    try:
+        old = revisions.resolve(arguments.old, thresholds, today, stack)
+        new = revisions.resolve(arguments.new, thresholds, today, stack)
+    except revisions.RevisionError as error:
+        print(f"thresholds {arguments.command}: {error}", file=sys.stderr)
+        return None
+    return old, new, revisions.pair(old, new)
+
+
+def _unpaired(pairing: Pairing, old: Side, new: Side) -> list[str]:
+    lines = [
+        f"only in OLD ({old.name}): {p.id} version {p.document['partnership']['version']}"
+        for p in pairing.only_old
+    ]
+    lines += [
+        f"only in NEW ({new.name}): {p.id} version {p.document['partnership']['version']}"
+        for p in pairing.only_new
+    ]
+    return lines
+
+
+def _diff(arguments: argparse.Namespace) -> int:
+    def each(a: Partnership, b: Partnership, old: Side, new: Side) -> diff.Comparison:
+        return diff.compare(a, b, old.where(a), new.where(b))
+
+    def summary(found: list[Any], unpaired: list[str]) -> dict[str, Any]:
+        return {"identical": all(c.identical for c in found) and not unpaired}
+
+    return _compare(arguments, each, summary)
+
+
+def _impact(arguments: argparse.Namespace) -> int:
+    def each(a: Partnership, b: Partnership, old: Side, new: Side) -> impact.Impact:
+        return impact.impact(a, b, diff.describe(a, old.where(a)), diff.describe(b, new.where(b)))
+
+    def summary(found: list[Any], unpaired: list[str]) -> dict[str, Any]:
+        del unpaired
+        return {"changed": sum(len(i.changed) for i in found)}
+
+    return _compare(arguments, each, summary)
+
+
+def _compare(
+    arguments: argparse.Namespace,
+    each: Callable[[Partnership, Partnership, Side, Side], Any],
+    summary: Callable[[list[Any], list[str]], dict[str, Any]],
+) -> int:
+    """OLD and NEW resolved and paired, `each` pair compared; text, or JSON led by `summary`."""
+    with ExitStack() as stack:
+        compared = _compared(arguments, stack)
+        if compared is None:
+            return EXIT_USAGE
+        old, new, pairing = compared
+        found = [each(a, b, old, new) for a, b in pairing.pairs]
+        unpaired = _unpaired(pairing, old, new)
+    if arguments.json:
+        document = {
+            **summary(found, unpaired),
+            "comparisons": [item.as_json() for item in found],
+            "only_old": [diff.describe(p, old.where(p)) for p in pairing.only_old],
+            "only_new": [diff.describe(p, new.where(p)) for p in pairing.only_new],
+        }
+        json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    sys.stdout.write("\n".join(item.text() for item in found))
+    for line in unpaired:
+        print(line)
+    return EXIT_OK
+
+
+def _serve(arguments: argparse.Namespace) -> int:
+    """Build with the same hooks as `make build`, into a temporary folder (a preview is never site/)."""
+    root = _root(arguments.path).resolve()
+    load_versions(root, dt.date.today())  # bad data: file:line messages, before any build
+    repository = Path(__file__).resolve().parents[1]
+    environment = dict(os.environ, THRESHOLDS_DIR=str(root), NO_MKDOCS_2_WARNING="1")
+    environment["THRESHOLDS_DRAFTS"] = "1" if arguments.drafts else ""
+    with tempfile.TemporaryDirectory(prefix="thresholds-preview-") as folder:
+        built = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", folder],
+            cwd=repository,
+            env=environment,
+            check=False,
+        )
+        if built.returncode != 0:
+            print("thresholds serve: the build failed (see above)", file=sys.stderr)
+            return EXIT_INVALID
+        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=folder)
+        with http.server.ThreadingHTTPServer(("127.0.0.1", arguments.port), handler) as server:
+            kind = "with drafts, marked as such" if arguments.drafts else "published versions"
+            print(f"Serving a preview ({kind}) on http://127.0.0.1:{arguments.port}/ (Ctrl+C to stop)")
+            server.serve_forever()
     return EXIT_OK
 
 

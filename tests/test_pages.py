@@ -26,7 +26,8 @@ def _by_id(documents: list[dict[str, Any]], pid: str) -> dict[str, Any]:
 
 def test_page_table(documents: list[dict[str, Any]]) -> None:
     paths = [path for path, _ in pages.page_paths(documents)]
-    assert len(paths) == 3 + 11 + 10 + 11
+    assert len(paths) == 3 + 13 + 12 + 13  # each partnership's pages include "what changed" and open data
+    assert "york/open-data.md" in paths
     assert "derby-derbyshire/level-3.md" in paths
     assert "derby-derbyshire/processes.md" in paths
     assert "york/processes.md" in paths

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import html
 from typing import Any
 
 import pytest
@@ -53,3 +54,11 @@ def test_partnership_summary_row(derby: dict[str, Any]) -> None:
 
 def test_fixture_has_no_real_numbers() -> None:
     assert "01632 96" in (MINIMAL_FIXTURE / "contacts.yaml").read_text(encoding="utf-8")
+
+
+def test_markdown_characters_become_entities_once_each() -> None:
+    text = render.text
+    # Once each: the `#` of an entity made for `_` or `[` is not escaped again.
+    assert text("a_b") == "a&#95;b"
+    assert text("#1 [x]") == "&#35;1 &#91;x&#93;"
+    assert html.unescape(text("Level 2 *not* a_b [c] `d` #e |f \\g")) == "Level 2 *not* a_b [c] `d` #e |f \\g"

@@ -17,7 +17,7 @@ from typing import Any
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from navigator.handbook import assets, offline, pages, security, site
+from navigator.handbook import assets, offline, open_data, pages, security, site
 from navigator.web import bundle, runtime
 
 DIAGRAM_SCRIPT = "javascripts/diagrams.js"
@@ -37,6 +37,7 @@ def on_config(config: Any) -> Any:
         nav.append({title: [{name: path} for path, name in paths if path.startswith(f"{pid}/")]})
     nav += [{name: path} for path, name in paths if "/" not in path]
     nav += [
+        {"For policy groups": "policy-groups.md"},
         {"Privacy": "privacy.md"},
         {"Accessibility": "accessibility.md"},
         {"Performance": "performance.md"},
@@ -59,6 +60,9 @@ def on_files(files: Files, config: Any) -> Files:
         )  # the four levels side by side need the width
         front = "---\nhide:\n  - toc\n---\n" if wide else ""
         files.append(File.generated(config, path, content=f'{front}{{{{ handbook_page("{path}") }}}}\n'))
+    # The JSON Schemas editors check the YAML against (linked from the policy groups' page).
+    for source in sorted((site.thresholds_folder() / "schema").glob("*.schema.json")):
+        files.append(File.generated(config, f"schema/{source.name}", abs_src_path=str(source)))
     for path, source in assets.vendor_files():
         files.append(File.generated(config, path, abs_src_path=str(source)))
     # The navigator: its two scripts, then Pyodide, the snapshot, the decision package and the data.
@@ -70,6 +74,9 @@ def on_files(files: Files, config: Any) -> Files:
     for path, content in built.generated.items():
         files.append(File.generated(config, path, content=content))
     _RUNTIME["built"] = built
+    # Open data: each partnership's JSON (as `thresholds export`) and CSV tables, beside its open-data page.
+    for path, data in open_data.files(site.partnerships(dt.date.today())).items():
+        files.append(File.generated(config, path, content=data))
     return files
 
 

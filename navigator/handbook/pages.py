@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from navigator.handbook import navigator_page, processes
+from navigator.handbook import changes, navigator_page, open_data, processes
 from navigator.handbook.render import prose, text
 from navigator.model.service_checks import month_end
 
@@ -58,6 +58,19 @@ def _areas(document: Document) -> dict[str, str]:
 def review_passed(review_date: str, today: dt.date) -> bool:
     """The same test as the validator's review-date warning: a month counts to its last day."""
     return review_date != "not stated" and month_end(review_date) < today
+
+
+def draft_banner(document: Document) -> str:
+    """On every page of a draft (a preview with drafts only), right after the urgent lines."""
+    meta = document["partnership"]
+    if meta["status"] != "draft":
+        return ""
+    return (
+        '!!! danger "Draft: not published guidance"\n'
+        f"    This page shows version {text(str(meta['version']))} of the document, a draft that "
+        f"{text(meta['publisher'])} has not published. Do not use it for decisions about a child; use the "
+        "published version.\n\n"
+    )
 
 
 # ---- the urgent banner on every page ----------------------------------------------------------------
@@ -599,9 +612,11 @@ def page_paths(documents: list[Document]) -> list[tuple[str, str]]:
             paths.append((f"{pid}/processes.md", "Front-door processes"))
         paths += [(f"{pid}/checklist-{c['id']}.md", c["title"]) for c in document.get("checklists", [])]
         paths += [
+            (f"{pid}/what-changed.md", "What changed (versions)"),
             (f"{pid}/contacts.md", "Contacts and referral routes"),
             (f"{pid}/consent.md", "Consent and information sharing"),
             (f"{pid}/guidance.md", "Guidance, principles and glossary"),
+            (f"{pid}/open-data.md", "Open data (JSON, CSV)"),
         ]
     paths += [
         ("compare.md", "Compare partnerships"),
@@ -611,8 +626,9 @@ def page_paths(documents: list[Document]) -> list[tuple[str, str]]:
     return paths
 
 
-def page(documents: list[Document], path: str, today: dt.date) -> str:
-    """The Markdown of one generated page, urgent lines first."""
+def page(documents: list[Document], path: str, today: dt.date, bodies: dict[str, str] | None = None) -> str:
+    """The Markdown of one generated page, urgent lines first. `bodies`: pages whose content needs more
+    than the document (the "what changed" pages: every version and the changelog), rendered already."""
     by_id = {document["partnership"]["id"]: document for document in documents}
     head, _, name = path.partition("/")
     if not name:
@@ -625,8 +641,12 @@ def page(documents: list[Document], path: str, today: dt.date) -> str:
     document = by_id[head]
     if name.startswith("level-"):
         body = level_page(document, int(name.removeprefix("level-").removesuffix(".md")), today)
+    elif name == "what-changed.md":
+        body = (bodies or {}).get(path) or changes.page_for_document(document, today)
     elif name.startswith("checklist-"):
         body = checklist_page(document, name.removeprefix("checklist-").removesuffix(".md"), today)
+    elif name == "open-data.md":
+        body = open_data.page(document)
     else:
         single: dict[str, Callable[[Document, dt.date], str]] = {
             "index.md": overview,
@@ -638,7 +658,7 @@ def page(documents: list[Document], path: str, today: dt.date) -> str:
             "navigator.md": navigator,
         }
         body = single[name](document, today)
-    return f"{urgent_banner([document])}\n\n{body}\n\n{print_stamp([document])}\n"
+    return f"{urgent_banner([document])}\n\n{draft_banner(document)}{body}\n\n{print_stamp([document])}\n"
 
 
 def all_pages(documents: list[Document], today: dt.date) -> Iterator[tuple[str, str]]:

@@ -8,12 +8,13 @@ from typing import Any
 Document = dict[str, Any]
 
 
+MARKDOWN_ENTITIES = {ord(character): f"&#{ord(character)};" for character in "\\`*_[]#|"}
+
+
 def text(value: str) -> str:
     """Escape YAML text for Markdown: HTML characters and Markdown emphasis/link syntax are neutralised."""
-    escaped = html.escape(value, quote=False)
-    for character in "\\`*_[]#|":
-        escaped = escaped.replace(character, f"&#{ord(character)};")
-    return escaped
+    # One pass: replacing one character at a time would escape the `#` of the entities made before it.
+    return html.escape(value, quote=False).translate(MARKDOWN_ENTITIES)
 
 
 def prose(paragraphs: list[Any]) -> str:

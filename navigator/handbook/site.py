@@ -1,4 +1,8 @@
-"""The validated partnerships the handbook is built from, loaded once per build (from $THRESHOLDS_DIR)."""
+"""The validated partnerships the handbook is built from, loaded once per build (from $THRESHOLDS_DIR).
+
+Each partnership's version in use (navigator.model.versions); with THRESHOLDS_DRAFTS=1 (`thresholds
+serve --drafts`) its newest draft instead, and every page of a draft says so.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from navigator.model.catalogue import REPOSITORY_THRESHOLDS, load_all
+from navigator.model.catalogue import REPOSITORY_THRESHOLDS, load_all, load_versions
 from navigator.model.partnership import Partnership
 
 
@@ -16,14 +20,28 @@ def thresholds_folder() -> Path:
     return Path(os.environ.get("THRESHOLDS_DIR", REPOSITORY_THRESHOLDS))
 
 
+def drafts() -> bool:
+    return os.environ.get("THRESHOLDS_DRAFTS", "") not in ("", "0")
+
+
 @cache
-def _load(folder: Path, today: dt.date) -> tuple[Partnership, ...]:
-    return tuple(load_all(folder, today))
+def _load(folder: Path, today: dt.date, with_drafts: bool) -> tuple[Partnership, ...]:
+    return tuple(load_all(folder, today, drafts=with_drafts))
+
+
+@cache
+def _versions(folder: Path, today: dt.date) -> dict[str, list[Partnership]]:
+    return load_versions(folder, today)
 
 
 def partnerships(today: dt.date) -> list[Partnership]:
-    """Every partnership, validated; DataError (every problem, file:line) stops the build."""
-    return list(_load(thresholds_folder(), today))
+    """Every partnership's version in use, validated; DataError (every problem, file:line) stops the build."""
+    return list(_load(thresholds_folder(), today, drafts()))
+
+
+def versions(today: dt.date) -> dict[str, list[Partnership]]:
+    """Every version of every partnership, by id (for the "what changed" pages)."""
+    return _versions(thresholds_folder(), today)
 
 
 def documents(today: dt.date) -> list[dict[str, Any]]:

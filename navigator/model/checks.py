@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from navigator.model.placeholders import placeholder_warnings
 from navigator.model.problems import KeyPath, Position, Problem, key_text
 from navigator.model.references import reference_problems
 from navigator.model.rule_checks import rule_problems
@@ -47,6 +48,7 @@ def semantic_problems(document: dict[str, Any], locate: Locate, today: dt.date) 
         *rule_problems(document),
         *review_date_problems(document, today),
         *conflict_warnings(document),
+        *placeholder_warnings(document),
     ]
     return [
         Problem(locate(path, False), key_text(path), message, severity)  # type: ignore[arg-type]
