@@ -53,13 +53,11 @@ def minimal(tmp_path: Path) -> Path:
     return folder
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The handbook built once per test session with `mkdocs build --strict`."""
-    site = tmp_path_factory.mktemp("built") / "site"
-    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    environment.pop("THRESHOLDS_DIR", None)
-    subprocess.run(
+def mkdocs_build(
+    site: Path, environment: dict[str, str], check: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of this repository into site, with these environment variables added."""
+    return subprocess.run(
         [
             str(REPOSITORY / ".venv" / "bin" / "mkdocs"),
             "build",
@@ -69,9 +67,18 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             str(site),
         ],
         cwd=REPOSITORY,
-        env=environment,
-        check=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment},
+        capture_output=not check,
+        text=True,
+        check=check,
     )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The handbook built once per test session with `mkdocs build --strict`."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    mkdocs_build(site, {"THRESHOLDS_DIR": str(REPOSITORY / "thresholds")})
     return site
 
 

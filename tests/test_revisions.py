@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -20,7 +19,7 @@ from navigator.handbook import changes, pages
 from navigator.model import versions
 from navigator.model.catalogue import load_all, load_versions
 from navigator.model.problems import DataError
-from tests.conftest import REPOSITORY, THRESHOLDS, Run
+from tests.conftest import THRESHOLDS, Run, mkdocs_build
 from tests.fixtures import revised
 
 TODAY = dt.date(2026, 11, 22)
@@ -232,15 +231,9 @@ def test_every_page_of_a_draft_says_so_after_the_urgent_lines(with_versions: Pat
 def test_a_drafts_build_marks_the_draft_and_a_normal_build_does_not(
     with_versions: Path, tmp_path: Path
 ) -> None:
-    environment = dict(os.environ, THRESHOLDS_DIR=str(with_versions), NO_MKDOCS_2_WARNING="1")
     for drafts, expected in (("1", True), ("", False)):
         site = tmp_path / f"site-{drafts or 'published'}"
-        subprocess.run(
-            [str(REPOSITORY / ".venv/bin/mkdocs"), "build", "--strict", "--quiet", "--site-dir", str(site)],
-            cwd=REPOSITORY,
-            env={**environment, "THRESHOLDS_DRAFTS": drafts},
-            check=True,
-        )
+        mkdocs_build(site, {"THRESHOLDS_DIR": str(with_versions), "THRESHOLDS_DRAFTS": drafts})
         level = (site / "derby-derbyshire" / "level-3" / "index.html").read_text(encoding="utf-8")
         assert ("Draft: not published guidance" in level) is expected
         history = (site / "derby-derbyshire" / "what-changed" / "index.html").read_text(encoding="utf-8")

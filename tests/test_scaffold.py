@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import shutil
-import subprocess
 from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -23,7 +21,7 @@ from navigator.model.partnership import load_partnership
 from navigator.model.problems import DataError, Position, Problem
 from navigator.model.scenarios import load_scenarios
 from navigator.model.yaml_positions import load_yaml_file
-from tests.conftest import REPOSITORY, THRESHOLDS, Run
+from tests.conftest import THRESHOLDS, Run, mkdocs_build
 
 FILES = {
     "partnership.yaml",
@@ -180,24 +178,7 @@ def test_it_validates_beside_the_real_partnerships_and_builds(
     assert validated.code == 0, validated.err
     assert "test-area (4 indicators, 6 golden scenarios)" in validated.out
     site = tmp_path / "site"
-    environment = dict(
-        os.environ, NO_MKDOCS_2_WARNING="1", THRESHOLDS_DIR=str(thresholds), THRESHOLDS_DRAFTS="1"
-    )
-    build = subprocess.run(
-        [
-            str(REPOSITORY / ".venv" / "bin" / "mkdocs"),
-            "build",
-            "--strict",
-            "--quiet",
-            "--site-dir",
-            str(site),
-        ],
-        cwd=REPOSITORY,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    build = mkdocs_build(site, {"THRESHOLDS_DIR": str(thresholds), "THRESHOLDS_DRAFTS": "1"}, check=False)
     assert build.returncode == 0, build.stderr[-3000:]
     pages = ["", "level-1/", "level-4/", "indicators/", "contacts/", "consent/", "guidance/", "navigator/"]
     for page in pages:
