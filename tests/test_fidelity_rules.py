@@ -3,24 +3,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from navigator.model.partnership import Partnership
+from navigator.model.placeholders import strings
 from tests.fidelity import SOURCES, flat
-
-
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
 
 
 def _quoted(rules: dict[str, Any]) -> list[tuple[str, str, dict[str, Any] | None]]:
@@ -47,7 +36,7 @@ def test_rules_quote_texts(partnerships: list[Partnership]) -> None:
 def test_every_quoted_rule_text_is_verbatim_data_text(partnerships: list[Partnership]) -> None:
     for partnership in partnerships:
         rest = {key: value for key, value in partnership.document.items() if key != "rules"}
-        everything = " ".join(flat(text) for text in _strings(rest))
+        everything = " ".join(flat(text) for _, text in strings(rest))
         for where, text, _ in _quoted(partnership.document["rules"]):
             assert flat(text) in everything, f"{partnership.id} {where}"
 

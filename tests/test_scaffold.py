@@ -8,9 +8,8 @@ import json
 import re
 import shutil
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -18,6 +17,7 @@ from navigator.decision import Assessor
 from navigator.model import scaffold as scaffold_module
 from navigator.model.compile import compile_catalogue
 from navigator.model.partnership import load_partnership
+from navigator.model.placeholders import strings
 from navigator.model.problems import DataError, Position, Problem
 from navigator.model.scenarios import load_scenarios
 from navigator.model.yaml_positions import load_yaml_file
@@ -110,7 +110,7 @@ def test_no_value_reads_as_guidance(made: Path) -> None:
     joined by hyphens), 999, "not stated" or the source's date (a placeholder note says to change it)."""
     month = f"{dt.date.today():%Y-%m}"
     for path in made.iterdir():
-        for value in _strings(load_yaml_file(path).data):
+        for _, value in strings(load_yaml_file(path).data):
             placeholder = value.startswith("PLACEHOLDER: ") or value == "00000 000000"
             fixed = re.fullmatch(r"[a-z0-9_]+(-[a-z0-9_]+)*(\.txt)?", value) or value in {
                 "999",
@@ -190,14 +190,3 @@ def test_it_validates_beside_the_real_partnerships_and_builds(
 def _line_of(path: Path, start: str) -> int:
     lines = path.read_text(encoding="utf-8").splitlines()
     return next(number for number, line in enumerate(lines, start=1) if line.startswith(start))
-
-
-def _strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)

@@ -18,10 +18,11 @@ from navigator.model import diff, versions
 from navigator.model.changelog import CHANGELOG, Entry, parse
 from navigator.model.partnership import Partnership
 
+HTML_MARKS = {"=": "{}", "-": "<del>{}</del>", "+": "<ins>{}</ins>"}
+
 
 def _words(parts: diff.Words) -> str:
-    marks = {"=": "{}", "-": "<del>{}</del>", "+": "<ins>{}</ins>"}
-    return " ".join(marks[op].format(html.escape(words)) for op, words in parts)
+    return diff.render_words([(op, html.escape(words)) for op, words in parts], HTML_MARKS)
 
 
 def _change(change: diff.Change) -> str:

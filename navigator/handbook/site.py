@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from navigator.model.catalogue import REPOSITORY_THRESHOLDS, load_all, load_versions
+from navigator.model.catalogue import REPOSITORY_THRESHOLDS, in_use, load_versions
 from navigator.model.partnership import Partnership
 
 
@@ -25,18 +25,15 @@ def drafts() -> bool:
 
 
 @cache
-def _load(folder: Path, today: dt.date, with_drafts: bool) -> tuple[Partnership, ...]:
-    return tuple(load_all(folder, today, drafts=with_drafts))
-
-
-@cache
 def _versions(folder: Path, today: dt.date) -> dict[str, list[Partnership]]:
     return load_versions(folder, today)
 
 
 def partnerships(today: dt.date) -> list[Partnership]:
-    """Every partnership's version in use, validated; DataError (every problem, file:line) stops the build."""
-    return list(_load(thresholds_folder(), today, drafts()))
+    """Every partnership's version in use, validated; DataError (every problem, file:line) stops the build.
+    The YAML is read and validated once per build (`versions` shares the load)."""
+    folder = thresholds_folder()
+    return in_use(_versions(folder, today), folder, today, drafts())
 
 
 def versions(today: dt.date) -> dict[str, list[Partnership]]:

@@ -71,7 +71,13 @@ def load_all(path: Path, today: dt.date, drafts: bool = False) -> list[Partnersh
     """The version in use of every partnership under path (the newest draft instead when `drafts`);
     a partnership with no version in force is left out. When path is one partnership's folder, the
     version in that folder. Raises one DataError listing every error."""
-    found = load_versions(path, today)
+    return in_use(load_versions(path, today), path, today, drafts)
+
+
+def in_use(
+    found: dict[str, list[Partnership]], path: Path, today: dt.date, drafts: bool = False
+) -> list[Partnership]:
+    """load_all's choice among the versions load_versions(path) found."""
     if partnership_files(path):  # one partnership's folder, named: that very version, whatever its status
         return [p for versions in found.values() for p in versions if p.folder == path]
     chosen = (versions_module.current(v, today, drafts) for v in found.values())

@@ -142,8 +142,11 @@ def words(old: str, new: str) -> Words:
     return parts
 
 
-def render_words(parts: Words) -> str:
-    marks = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
+TEXT_MARKS = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
+
+
+def render_words(parts: Words, marks: dict[str, str] = TEXT_MARKS) -> str:
+    """A word diff as text, `[-old-]{+new+}`, or in other marks (the handbook's <del> and <ins>)."""
     return " ".join(marks[op].format(text) for op, text in parts)
 
 

@@ -27,7 +27,7 @@ def is_placeholder(value: object) -> bool:
 
 def placeholder_warnings(document: dict[str, Any]) -> Found:
     """Every placeholder value in a partnership document, as (key path, message, "warning")."""
-    for path, value in _strings(document, ()):
+    for path, value in strings(document):
         if is_placeholder(value):
             yield path, _message(value), "warning"
 
@@ -39,7 +39,7 @@ def file_placeholders(path: Path) -> list[Problem]:
     loaded = load_yaml_file(path)
     return [
         Problem(loaded.position(key_path), key_text(key_path), _message(value), "warning")
-        for key_path, value in _strings(loaded.data, ())
+        for key_path, value in strings(loaded.data)
         if is_placeholder(value)
     ]
 
@@ -52,13 +52,13 @@ def _message(value: str) -> str:
     return f"placeholder: '{value}' stands for an id or file name: give the real one"
 
 
-def _strings(value: Any, path: KeyPath) -> Iterator[tuple[KeyPath, str]]:
+def strings(value: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
     """Every text value (not mapping keys: references to ids are checked elsewhere) with its key path."""
     if isinstance(value, str):
         yield path, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _strings(item, (*path, key))
+            yield from strings(item, (*path, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
+            yield from strings(item, (*path, index))

@@ -51,10 +51,10 @@ def resolve(name: str, thresholds: Path, today: dt.date, stack: ExitStack) -> Si
     """The versions `name` stands for; temporary folders (git) live as long as `stack`."""
     path = Path(name)
     if path.exists():
-        return Side(name, _load(path, today, name))
+        return Side(name, _load(path, today))
     if "@" in name:
         pid, _, version = name.partition("@")
-        by_id = _load_by_id(thresholds, today, str(thresholds))
+        by_id = _load_by_id(thresholds, today)
         if pid not in by_id:
             raise RevisionError(
                 f"{name}: no partnership '{pid}' in {thresholds} (ids: {', '.join(sorted(by_id))})"
@@ -70,12 +70,10 @@ def resolve(name: str, thresholds: Path, today: dt.date, stack: ExitStack) -> Si
         raise RevisionError(
             f"{name}: not a folder, an ID@VERSION of a partnership in {thresholds}, or a git revision"
         )
-    return Side(name, _load(folder, today, name, shown_as=f"{revision}:{inside or GIT_FOLDER}"))
+    return Side(name, _load(folder, today, shown_as=f"{revision}:{inside or GIT_FOLDER}"))
 
 
-def _load_by_id(
-    path: Path, today: dt.date, name: str, shown_as: str | None = None
-) -> dict[str, list[Partnership]]:
+def _load_by_id(path: Path, today: dt.date, shown_as: str | None = None) -> dict[str, list[Partnership]]:
     try:
         return load_versions(path, today)
     except DataError as error:
@@ -95,8 +93,8 @@ def _load_by_id(
         ) from None
 
 
-def _load(path: Path, today: dt.date, name: str, shown_as: str | None = None) -> list[Partnership]:
-    return [p for versions in _load_by_id(path, today, name, shown_as).values() for p in versions]
+def _load(path: Path, today: dt.date, shown_as: str | None = None) -> list[Partnership]:
+    return [p for versions in _load_by_id(path, today, shown_as).values() for p in versions]
 
 
 def _from_git(revision: str, inside: str, thresholds: Path, stack: ExitStack) -> Path | None:
