@@ -19,6 +19,8 @@ FAKE_SITE = {
     "sw.js": "an old worker",
     "york/level-1/index.html": "level 1",
     "search/search_index.json": "{}",
+    "search/york.json": "{}",
+    "york/open-data/york.json": "{}",
     "assets/images/favicon.png": "png",
     "assets/javascripts/bundle.a5f9d56c.min.js": "theme",
     "assets/javascripts/bundle.a5f9d56c.min.js.map": "map",
@@ -59,12 +61,11 @@ def written_manifest(site: Path) -> dict[str, Any]:
 
 
 def test_every_file_is_sorted_into_its_list(fake_site: Path) -> None:
-    manifest = offline.manifest(fake_site, TEMPLATE)
+    manifest = offline.manifest(fake_site, TEMPLATE, ["york", "north"])
     assert manifest["precache"] == [  # in the order of the files' paths
         "404.html",
         "assets/images/favicon.png",
         "assets/javascripts/bundle.a5f9d56c.min.js",
-        "assets/javascripts/lunr/min/lunr.de.min.js",
         "assets/javascripts/workers/search.a7633da7.min.js",
         "assets/stylesheets/main.57a0d79d.min.css",
         "assets/stylesheets/palette.fb2fffe2.min.css",
@@ -72,24 +73,45 @@ def test_every_file_is_sorted_into_its_list(fake_site: Path) -> None:
         "javascripts/handbook.js",
         "javascripts/vendor/resize-observer.js",
         "search/search_index.json",
-        "york/level-1/",
     ]
+    # A partnership's own files are kept only once one of its pages is open.
+    assert manifest["partnerships"] == {
+        "north": [],
+        "york": ["search/york.json", "york/level-1/", "york/open-data/york.json"],
+    }
     assert manifest["navigator"] == [
-        "assets/navigator/data/york-876d60bf2f7c8802.json",
         "assets/navigator/navigator.js",
         "assets/navigator/snapshot-08c632b562f88814.bin",
         "assets/navigator/worker.js",
         "assets/pyodide/314.0.7/pyodide.asm.wasm",
         "assets/pyodide/314.0.7/pyodide.mjs",
     ]
+    assert manifest["navigator_data"] == {
+        "north": [],
+        "york": ["assets/navigator/data/york-876d60bf2f7c8802.json"],
+    }
     # Only a fallback for the runtime: never downloaded just to be kept.
     assert manifest["fallback"] == [
         "assets/pyodide/314.0.7/pyodide-lock.json",
         "assets/pyodide/314.0.7/python_stdlib.zip",
     ]
     listed = {*manifest["precache"], *manifest["navigator"], *manifest["fallback"]}
+    listed |= {
+        path
+        for group in ("partnerships", "navigator_data")
+        for paths in manifest[group].values()
+        for path in paths
+    }
     assert not [path for path in listed if "mermaid" in path or "sitemap" in path or path.endswith(".map")]
+    assert not [path for path in listed if "/lunr/" in path]  # English only: no other search language
     assert "sw.js" not in listed
+
+
+def test_without_partnerships_named_every_page_is_kept_at_install(fake_site: Path) -> None:
+    manifest = offline.manifest(fake_site, TEMPLATE)
+    assert "york/level-1/" in manifest["precache"]
+    assert "assets/navigator/data/york-876d60bf2f7c8802.json" in manifest["navigator"]
+    assert manifest["partnerships"] == manifest["navigator_data"] == {}
 
 
 def test_only_the_runtime_folder_and_digest_named_files_are_immutable(fake_site: Path) -> None:
@@ -146,11 +168,20 @@ def test_the_built_sites_worker_lists_only_files_that_exist(built_site: Path) ->
     manifest = written_manifest(built_site)
     assert re.fullmatch(r"[0-9a-f]{16}", manifest["version"])
     listed = [*manifest["precache"], *manifest["navigator"], *manifest["fallback"]]
+    listed += [
+        path
+        for group in ("partnerships", "navigator_data")
+        for paths in manifest[group].values()
+        for path in paths
+    ]
     files = [built_site / (f"{path}index.html" if path.endswith("/") else path) for path in listed]
     assert [path for path in files if not path.is_file()] == []
     assert "./" in manifest["precache"]
     assert "404.html" in manifest["precache"]
-    assert "derby-derbyshire/navigator/" in manifest["precache"]
+    assert sorted(manifest["partnerships"]) == ["derby-derbyshire", "stoke-staffordshire", "york"]
+    assert "derby-derbyshire/navigator/" in manifest["partnerships"]["derby-derbyshire"]
+    assert not [path for path in manifest["precache"] if path.startswith("derby-derbyshire/")]
+    assert len(manifest["navigator_data"]["york"]) == 1
     assert "assets/navigator/navigator.js" in manifest["navigator"]
     assert any(path.endswith(".wasm") for path in manifest["navigator"])
     assert manifest["immutable"][0] == "assets/pyodide/"

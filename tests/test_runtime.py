@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import html
 import io
@@ -13,9 +14,11 @@ from typing import Any
 
 import pytest
 
+from navigator.model.catalogue import load_all
 from navigator.model.compile import compile_catalogue
 from navigator.model.partnership import Partnership
 from navigator.web import bundle, runtime
+from tests.bench.generate import generate
 
 PARTNERSHIPS = ("derby-derbyshire", "stoke-staffordshire", "york")
 SNAPSHOT_MAGIC = b"\x00snp"  # Pyodide's memory snapshot header
@@ -113,3 +116,23 @@ def test_config_paths_are_relative_to_the_navigator_scripts() -> None:
         "data": "data/york-01.json",
         "lock": {"info": {"abi_version": "2026_0"}, "packages": {}},
     }
+
+
+def test_the_snapshot_warms_up_on_one_partnership_of_each_shape_not_on_all(
+    partnerships: list[Partnership], tmp_path: Path
+) -> None:
+    assert [p.id for p in runtime.warm_up_partnerships(partnerships)] == [
+        "derby-derbyshire",
+        "stoke-staffordshire",
+        "york",
+    ]
+    generate(tmp_path, 9)  # three renamed copies of each
+    many = load_all(tmp_path, dt.date(2026, 11, 22))
+    chosen = runtime.warm_up_partnerships(many)
+    assert sorted(p.id.split("-copy-")[0] for p in chosen) == [
+        "derby-derbyshire",
+        "stoke-staffordshire",
+        "york",
+    ]
+    cases = runtime.warm_up_cases(many)
+    assert [p["id"] for p in json.loads(cases[0]["catalogue"])["partnerships"]] == [p.id for p in chosen]

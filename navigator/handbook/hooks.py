@@ -15,9 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from navigator.handbook import assets, offline, open_data, pages, security, site
+from navigator.handbook import assets, offline, open_data, pages, search_scope, security, site
 from navigator.web import bundle, runtime
 
 DIAGRAM_SCRIPT = "javascripts/diagrams.js"
@@ -44,6 +46,28 @@ def on_config(config: Any) -> Any:
     ]
     config["nav"] = nav
     return config
+
+
+def _partnership_of(item: Any) -> str | None:
+    """The partnership a navigation section holds (its pages' first folder), or None."""
+    if not isinstance(item, Section):
+        return None
+    uris = {child.file.src_uri.split("/")[0] for child in item.children if isinstance(child, Page)}
+    return uris.pop() if len(uris) == 1 else None
+
+
+def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Navigation) -> dict[str, Any]:
+    """Each page's sidebar: Home, its own partnership's pages and the pages across partnerships.
+
+    Listing every partnership's pages on every page made each page grow with the number of partnerships,
+    so the site and its build grew with the square of it (`make bench`, docs/performance.md). Home lists
+    every partnership.
+    """
+    del config
+    own = page.file.src_uri.split("/")[0]
+    items = [item for item in nav.items if _partnership_of(item) in (None, own)]
+    context["nav"] = Navigation(items, nav.pages)
+    return context
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
@@ -85,6 +109,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     del config
     diagrams = 'class="diagram"' in output
     navigator = 'id="nav-form"' in output
+    output = _scoped_search(output, page)  # in <head>, after the navigator's script (put first below)
     if diagrams:
         tag = f'<script type="module" src="{get_relative_url(DIAGRAM_SCRIPT, page.url)}"></script>'
         output = output.replace("</body>", f"{tag}\n</body>", 1)
@@ -101,6 +126,27 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     return security.with_policy(output, inline_styles=diagrams, wasm=navigator)
 
 
+def _partnership_titles() -> dict[str, str]:
+    return {
+        document["partnership"]["id"]: document["partnership"].get(
+            "short_title", document["partnership"]["title"]
+        )
+        for document in site.documents(dt.date.today())
+    }
+
+
+def _scoped_search(output: str, page: Any) -> str:
+    """The search script: on demand everywhere, and scoped on a partnership's pages (search_scope.py)."""
+    pid = page.file.src_uri.split("/")[0]
+    title = _partnership_titles().get(pid)
+    attributes = ""
+    if title is not None:
+        index = get_relative_url(search_scope.index_path(pid), page.url)
+        attributes = f' data-search-index="{index}" data-search-scope="{html.escape(title)}"'
+    tag = f'<script src="{get_relative_url(search_scope.SCRIPT, page.url)}"{attributes}></script>'
+    return output.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n{tag}', 1)
+
+
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
     """The 404 page gets the same policy as every other page."""
     del config
@@ -108,12 +154,18 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 
 
 def on_post_build(config: Any) -> None:
-    """One search entry per indicator (its words as the title), landing on the indicator's anchor; then
-    the service worker, last, since its manifest digests every built file."""
+    """One search entry per indicator (its words as the title), landing on the indicator's anchor; the
+    index split by partnership (search_scope.py); then the service worker, last, since its manifest
+    digests every built file."""
     index_path = Path(config["site_dir"]) / "search" / "search_index.json"
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    index["docs"] += pages.indicator_search_entries(
-        site.documents(dt.date.today()), directory_urls=config["use_directory_urls"]
-    )
-    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    offline.write_service_worker(Path(config["site_dir"]))
+    documents = site.documents(dt.date.today())
+    index["docs"] += pages.indicator_search_entries(documents, directory_urls=config["use_directory_urls"])
+    across = {path.removesuffix(".md") for path, _ in pages.page_paths(documents) if "/" not in path}
+    ids = [d["partnership"]["id"] for d in documents]
+    shared, scoped = search_scope.split(index, ids, across, titles_only=frozenset({"compare"}))
+    for path, content in [(index_path, shared)] + [
+        (index_path.parent / Path(search_scope.index_path(pid)).name, data) for pid, data in scoped.items()
+    ]:
+        path.write_text(json.dumps(content, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    offline.write_service_worker(Path(config["site_dir"]), ids)

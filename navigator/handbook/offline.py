@@ -1,17 +1,21 @@
 """The offline copy: `sw.js` at the site root, with a manifest of the built site's own files filled in.
 
 After the first visit the service worker (navigator/web/sw.js) keeps this site's files in the browser's
-Cache Storage, so the handbook and the navigator work with the network off. Every built file is sorted
-into one list:
+Cache Storage, so the handbook and the navigator work with the network off. What it keeps grows with what
+the reader uses, not with the number of partnerships on the site. Every built file is sorted into one list:
 
-- precache: fetched when the worker installs (pages, theme, search index, our scripts and styles, images);
-- navigator: the Pyodide runtime and the navigator's files, kept once a navigator page has started its
+- precache: fetched when the worker installs: the pages that belong to no partnership, the theme, the
+  site's search index, our scripts and styles, images;
+- partnerships: for each partnership, its pages, open data and search index, kept once a page of that
+  partnership is open;
+- navigator: the Pyodide runtime and the navigator's files shared by every partnership, kept, with
+  `navigator_data` (the one partnership's compiled data), once that partnership's navigator has started its
   runtime (the page has just loaded them, so the browser's HTTP cache answers and nothing is downloaded
   twice);
 - fallback: runtime files Pyodide fetches only in some set-ups (`python_stdlib.zip`, `pyodide-lock.json`):
   kept with the navigator only if this browser has already fetched them, never downloaded for it;
-- not listed: mermaid (only pages with diagrams load it), source maps, the sitemaps and `sw.js` itself:
-  kept when first used.
+- not listed: mermaid (only pages with diagrams load it), the theme's search languages other than English
+  (this site is in English), source maps, the sitemaps and `sw.js` itself: kept when first used.
 
 `immutable` names what never changes under the same address: the Pyodide folder and files whose names
 carry a content digest. They come from the cache first. Everything else comes from the network first
@@ -26,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -33,13 +38,14 @@ TEMPLATE = Path(__file__).resolve().parents[1] / "web" / "sw.js"
 PLACEHOLDER = "const MANIFEST = null;"
 NAVIGATOR_FOLDERS = ("assets/pyodide/", "assets/navigator/")
 FALLBACK_NAMES = frozenset({"python_stdlib.zip", "pyodide-lock.json"})
-UNLISTED_FOLDERS = ("javascripts/vendor/mermaid/",)
+UNLISTED_FOLDERS = ("javascripts/vendor/mermaid/", "assets/javascripts/lunr/")
 UNLISTED_FILES = frozenset({"sitemap.xml", "sitemap.xml.gz", "sw.js"})
 RUNTIME = "assets/pyodide/"  # the runtime's folder carries its version: never changes in place
 # A content digest in a file name under assets/: Material's bundle.a5f9d56c.min.js, main.57a0d79d.min.css,
 # workers/search.a7633da7.min.js, and the navigator's digest-named files.
 DIGEST_NAME = re.compile(r"assets/(?:[^/]+/)*[^/]*[.-][0-9a-f]{8,}\.[^/]+")
 LISTS = ("precache", "navigator", "fallback")
+DATA = "assets/navigator/data/"  # <partnership>-<digest>.json (navigator/web/runtime.py)
 
 
 def kind(path: str) -> str | None:
@@ -49,6 +55,19 @@ def kind(path: str) -> str | None:
     if path.startswith(NAVIGATOR_FOLDERS):
         return "fallback" if PurePosixPath(path).name in FALLBACK_NAMES else "navigator"
     return "precache"
+
+
+def partnership_of(path: str, partnerships: frozenset[str]) -> str | None:
+    """The partnership a file belongs to: under its folder, its search index or its navigator data."""
+    first = path.split("/", 1)[0]
+    if first in partnerships:
+        return first
+    name = PurePosixPath(path)
+    if path.startswith("search/") and name.stem in partnerships:
+        return name.stem
+    if path.startswith(DATA) and name.stem.rsplit("-", 1)[0] in partnerships:
+        return name.stem.rsplit("-", 1)[0]
+    return None
 
 
 def immutable(path: str) -> bool:
@@ -62,31 +81,44 @@ def address(path: str) -> str:
     return path.removesuffix("index.html") if path.endswith("/index.html") else path
 
 
-def manifest(site_dir: Path, template: str) -> dict[str, Any]:
+def manifest(site_dir: Path, template: str, partnerships: Iterable[str] = ()) -> dict[str, Any]:
     """The lists, the immutable paths and a version that changes whenever a listed file or the worker does."""
+    ids = frozenset(partnerships)
     files = sorted(path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file())
     lists: dict[str, list[str]] = {name: [] for name in LISTS}
+    own: dict[str, dict[str, list[str]]] = {
+        name: {partnership: [] for partnership in sorted(ids)} for name in ("partnerships", "navigator_data")
+    }
     version = hashlib.sha256(template.encode("utf-8"))
+    listed = []
     for path in files:
         group = kind(path)
-        if group is not None:
-            lists[group].append(path)
-            content = hashlib.sha256((site_dir / path).read_bytes()).hexdigest()
-            version.update(f"{path}\0{content}\n".encode())
-    listed = sorted(path for group in LISTS for path in lists[group])
-    digest_named = [path for path in listed if immutable(path) and not path.startswith(RUNTIME)]
+        if group is None:
+            continue
+        pid = partnership_of(path, ids)
+        if pid is not None and group == "precache":
+            own["partnerships"][pid].append(address(path))
+        elif pid is not None and group == "navigator":
+            own["navigator_data"][pid].append(address(path))
+        else:
+            lists[group].append(address(path))
+        listed.append(path)
+        content = hashlib.sha256((site_dir / path).read_bytes()).hexdigest()
+        version.update(f"{path}\0{content}\n".encode())
+    digest_named = [path for path in sorted(listed) if immutable(path) and not path.startswith(RUNTIME)]
     return {
         "version": version.hexdigest()[:16],
-        **{group: [address(path) for path in lists[group]] for group in LISTS},
+        **lists,
+        **own,
         "immutable": [RUNTIME, *digest_named],
     }
 
 
-def write_service_worker(site_dir: Path) -> None:
+def write_service_worker(site_dir: Path, partnerships: Iterable[str] = ()) -> None:
     """Write `sw.js` to the site root: the worker's code with this build's manifest in place of the null."""
     template = TEMPLATE.read_text(encoding="utf-8")
     if template.count(PLACEHOLDER) != 1:
         raise ValueError(f"{TEMPLATE} must hold `{PLACEHOLDER}` exactly once")
-    data = json.dumps(manifest(site_dir, template), separators=(",", ":"))
+    data = json.dumps(manifest(site_dir, template, partnerships), separators=(",", ":"))
     script = template.replace(PLACEHOLDER, f"const MANIFEST = {data};")
     (site_dir / "sw.js").write_text(script, encoding="utf-8")

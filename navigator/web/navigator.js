@@ -11,31 +11,11 @@ const page = new Promise((resolve) => {
   else resolve();
 }).then(() => init());
 let root, form, status, body, message, partnership, pageVersion;
-deferSearchIndex();
 
 let worker = null;
 let ready = false;
 let latest = 0;
 let dataVersion = null;
-
-// On a navigator page the theme's search waits for the navigator: fetching its index (550 KB) and building
-// it in the search worker take about 350 ms of CPU, which on two cores slowed the first suggestion by about
-// 150 ms (`make bench`). The theme asks for the index with XMLHttpRequest; its send() now waits until the
-// runtime has started or failed ("navigator-started"). Search works as before, moments later.
-function deferSearchIndex() {
-  const started = new Promise((resolve) => {
-    document.addEventListener("navigator-started", resolve, { once: true });
-  });
-  const { open, send } = XMLHttpRequest.prototype;
-  XMLHttpRequest.prototype.open = function (method, url, ...rest) {
-    this.waitsForNavigator = new URL(url, document.baseURI).pathname.endsWith("/search/search_index.json");
-    return open.call(this, method, url, ...rest);
-  };
-  XMLHttpRequest.prototype.send = function (...body) {
-    if (!this.waitsForNavigator) return send.apply(this, body);
-    started.then(() => send.apply(this, body));
-  };
-}
 
 // ---- small DOM helpers -------------------------------------------------------------------------------
 function element(tag, attributes = {}, ...children) {
@@ -288,7 +268,9 @@ function failed(reason) {
 // the next visit works offline. The files come from this browser's cache; nothing leaves the device.
 function keepForOffline() {
   if (!("serviceWorker" in navigator)) return;
-  navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ type: "cache-navigator" }));
+  navigator.serviceWorker.ready.then((registration) =>
+    registration.active?.postMessage({ type: "cache-navigator", partnership }),
+  );
 }
 
 function start() {

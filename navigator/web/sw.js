@@ -10,7 +10,9 @@ const MANIFEST = null;
 const CACHE = `handbook-${MANIFEST.version}`;
 const SCOPE = self.registration.scope;
 const TIMEOUT_MS = 4000; // how long a page waits for the network before a kept copy is used
-const KEPT = new URL("sw.js?navigator-kept", SCOPE).href; // marks a cache that holds the navigator
+// Marks that a cache holds a partnership's pages ("pages") or its navigator ("navigator").
+const mark = (what, partnership) =>
+  new URL(`sw.js?kept=${what}&partnership=${encodeURIComponent(partnership)}`, SCOPE).href;
 
 const address = (path) => new URL(path, SCOPE).href;
 
@@ -24,9 +26,19 @@ function key(url) {
   return parsed.href;
 }
 
+function sitePath(url) {
+  return new URL(url).pathname.slice(new URL(SCOPE).pathname.length);
+}
+
 function immutable(url) {
-  const path = new URL(url).pathname.slice(new URL(SCOPE).pathname.length);
+  const path = sitePath(url);
   return MANIFEST.immutable.some((entry) => (entry.endsWith("/") ? path.startsWith(entry) : path === entry));
+}
+
+// The partnership whose pages an address is under, or null.
+function partnershipOf(url) {
+  const first = sitePath(url).split("/")[0];
+  return Object.hasOwn(MANIFEST.partnerships, first) ? first : null;
 }
 
 // Only whole, successful answers from this site are kept (no errors, no 206 parts, no redirects).
@@ -34,15 +46,27 @@ function keepable(response) {
   return response.status === 200 && response.type === "basic" && !response.redirected;
 }
 
-// The navigator's files, but for immutable ones already kept. "no-cache" asks the server whether the
-// browser's own HTTP cache is still current: a file the page has just loaded is not downloaded again, and
-// an outdated one is never kept.
-async function keepNavigator(cache) {
+// Files not yet kept, but for ones that may change, which are asked for again. "no-cache" asks the server
+// whether the browser's own HTTP cache is still current: a file the page has just loaded is not
+// downloaded again, and an outdated one is never kept.
+async function keep(cache, paths) {
   const wanted = [];
-  for (const url of MANIFEST.navigator.map(address)) {
+  for (const url of paths.map(address)) {
     if (!immutable(url) || !(await cache.match(url))) wanted.push(new Request(url, { cache: "no-cache" }));
   }
   await cache.addAll(wanted);
+}
+
+// A partnership's pages, open data and search index, once one of its pages is open.
+async function keepPartnership(cache, partnership) {
+  if (await cache.match(mark("pages", partnership))) return;
+  await keep(cache, MANIFEST.partnerships[partnership]);
+  await cache.put(mark("pages", partnership), new Response("kept"));
+}
+
+// The navigator's files shared by every partnership, and this partnership's data and pages.
+async function keepNavigator(cache, partnership) {
+  await keep(cache, [...MANIFEST.navigator, ...MANIFEST.navigator_data[partnership]]);
   for (const path of MANIFEST.fallback) {
     // The runtime fetches these only in some set-ups: kept if this browser has them, never downloaded.
     if (await cache.match(address(path))) continue;
@@ -50,7 +74,8 @@ async function keepNavigator(cache) {
     const used = await fetch(address(path), fromBrowser).catch(() => null);
     if (used && used.status === 200) await cache.add(new Request(address(path), { cache: "no-cache" }));
   }
-  await cache.put(KEPT, new Response("kept"));
+  await keepPartnership(cache, partnership);
+  await cache.put(mark("navigator", partnership), new Response("kept"));
 }
 
 self.addEventListener("install", (event) => {
@@ -58,8 +83,14 @@ self.addEventListener("install", (event) => {
     (async () => {
       const cache = await caches.open(CACHE);
       await cache.addAll(MANIFEST.precache.map((path) => new Request(address(path), { cache: "reload" })));
-      // A browser that kept the navigator under the old version keeps it under the new one too.
-      if (await caches.match(KEPT)) await keepNavigator(cache).catch(() => undefined);
+      // What a browser kept under the old version, it keeps under the new one too.
+      for (const partnership of Object.keys(MANIFEST.partnerships)) {
+        if (await caches.match(mark("navigator", partnership))) {
+          await keepNavigator(cache, partnership).catch(() => undefined);
+        } else if (await caches.match(mark("pages", partnership))) {
+          await keepPartnership(cache, partnership).catch(() => undefined);
+        }
+      }
       await self.skipWaiting();
     })(),
   );
@@ -72,6 +103,12 @@ self.addEventListener("activate", (event) => {
         if (name.startsWith("handbook-") && name !== CACHE) await caches.delete(name);
       }
       await self.clients.claim();
+      // The pages open as the worker starts (the first visit) were not asked of it: keep their partnerships.
+      const cache = await caches.open(CACHE);
+      const open = (await self.clients.matchAll({ type: "window" })).map((client) => partnershipOf(client.url));
+      for (const partnership of new Set(open.filter(Boolean))) {
+        await keepPartnership(cache, partnership).catch(() => undefined);
+      }
     })(),
   );
 });
@@ -80,10 +117,12 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("message", (event) => {
   if (!event.data || event.data.type !== "cache-navigator") return;
   const reply = (type) => event.source && event.source.postMessage({ type, version: MANIFEST.version });
+  const { partnership } = event.data;
   event.waitUntil(
     (async () => {
+      if (!Object.hasOwn(MANIFEST.navigator_data, partnership)) throw new Error("no such partnership");
       if (!(await caches.has(CACHE))) throw new Error("a newer version has replaced this worker");
-      await keepNavigator(await caches.open(CACHE));
+      await keepNavigator(await caches.open(CACHE), partnership);
     })().then(
       () => reply("navigator-cached"),
       () => reply("navigator-not-cached"),
@@ -126,4 +165,8 @@ self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || !request.url.startsWith(SCOPE) || request.headers.has("range")) return;
   event.respondWith(immutable(request.url) ? cacheFirst(event) : networkFirst(event));
+  const partnership = request.mode === "navigate" ? partnershipOf(request.url) : null;
+  if (partnership) {
+    event.waitUntil(caches.open(CACHE).then((cache) => keepPartnership(cache, partnership)).catch(() => undefined));
+  }
 });

@@ -34,7 +34,7 @@ from urllib.parse import quote
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS
+from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, poll
 
 PARTNERSHIP = "derby-derbyshire"
 INDICATOR = "l3-health-self-harming-behaviours"
@@ -155,23 +155,21 @@ def _navigator(context: BrowserContext, url: str) -> tuple[Page, float]:
 
 
 def _kept_for_offline(page: Page) -> None:
-    """Wait until the site's service worker is active, done installing, and holds the navigator's snapshot.
+    """Wait until the site's service worker is active, done installing, and has kept the navigator.
 
     (A next visit during its installation would be neither cold nor warm: it precaches the site then.)
+    The worker marks a cache that holds a partnership's navigator (navigator/web/sw.js `mark`).
     """
-    page.wait_for_function(
-        """async () => {
+    poll(
+        page,
+        """async (partnership) => {
           const registration = await navigator.serviceWorker.getRegistration();
           if (!registration?.active || registration.installing || registration.waiting) return false;
-          const name = JSON.parse(document.querySelector("script[data-runtime]").dataset.runtime).snapshot;
-          for (const key of await caches.keys()) {
-            const cache = await caches.open(key);
-            for (const request of await cache.keys()) if (request.url.endsWith(name)) return true;
-          }
-          return false;
+          const mark = `sw.js?kept=navigator&partnership=${encodeURIComponent(partnership)}`;
+          return Boolean(await caches.match(new URL(mark, registration.scope).href));
         }""",
-        timeout=TIMEOUT_MS,
-        polling=250,
+        PARTNERSHIP,
+        timeout_ms=TIMEOUT_MS,
     )
 
 

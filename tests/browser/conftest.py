@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import functools
 import threading
+import time
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -25,6 +26,20 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+def poll(
+    page: Page, predicate: str, arg: object = None, timeout_ms: int = 60_000, every_ms: int = 250
+) -> None:
+    """Wait until an async predicate (a JS function returning a promise) resolves to something truthy.
+
+    page.wait_for_function does not wait for a promise: it takes the promise itself as a true answer.
+    """
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not page.evaluate(predicate, arg):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"still false after {timeout_ms} ms: {predicate[:80]}")
+        page.wait_for_timeout(every_ms)
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

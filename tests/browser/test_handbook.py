@@ -60,7 +60,7 @@ def test_axe_finds_nothing_on_any_page(page: Page, site_url: str, html_pages: li
 
 
 def test_axe_finds_nothing_with_search_results_or_another_tab_open(page: Page, site_url: str) -> None:
-    page.goto(f"{site_url}/index.html", wait_until="networkidle")
+    page.goto(f"{site_url}/derby-derbyshire/", wait_until="networkidle")
     page.keyboard.press("/")
     page.keyboard.type("self-harm")
     page.locator(".md-search-result__item").first.wait_for()
@@ -195,7 +195,7 @@ def test_search_finds_the_indicator_and_lands_on_it(
     page: Page, site_url: str, query: str, indicator: str, words: str
 ) -> None:
     path, anchor = indicator.split("#")
-    page.goto(f"{site_url}/index.html", wait_until="networkidle")
+    page.goto(f"{site_url}/{path.split('/')[0]}/", wait_until="networkidle")  # searches its partnership
     page.keyboard.press("/")
     page.keyboard.type(query)
     result = page.locator(f'a.md-search-result__link[href*="{path}"][href$="#{anchor}"]')
@@ -213,6 +213,30 @@ def test_search_finds_the_indicator_and_lands_on_it(
     assert box is not None
     assert viewport is not None
     assert 0 <= box["y"] < viewport["height"], "the indicator is not on screen after landing"
+
+
+def test_a_partnerships_pages_search_that_partnership_and_home_finds_the_partnerships(
+    page: Page, site_url: str
+) -> None:
+    page.goto(f"{site_url}/derby-derbyshire/level-2/", wait_until="networkidle")
+    assert page.locator("input.md-search__input").get_attribute("placeholder") == (
+        "Search Derby City and Derbyshire"
+    )
+    page.keyboard.press("/")
+    page.keyboard.type("Privately fostered")  # a Stoke-on-Trent and Staffordshire indicator
+    page.locator(".md-search-result__meta").filter(has_text=re.compile("matching|No matching")).wait_for()
+    links = page.locator("a.md-search-result__link").evaluate_all("links => links.map((a) => a.href)")
+    assert not [link for link in links if "/stoke-staffordshire/" in link]
+    assert page.evaluate(
+        """() => performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname)
+          .filter((path) => path.includes("/search/") && path.endsWith(".json"))"""
+    ) == ["/search/derby-derbyshire.json"]
+    # The home page searches the pages across partnerships and each partnership's overview.
+    page.goto(f"{site_url}/", wait_until="networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type("Staffordshire")
+    overview = page.locator("a.md-search-result__link[href*='/stoke-staffordshire/?h=']")
+    overview.first.wait_for()
 
 
 # ---- keyboard ---------------------------------------------------------------------------------------------
@@ -248,7 +272,7 @@ def test_keyboard_alone_skip_link_navigation_search_and_tabs(page: Page, site_ur
     assert derby_city.is_visible()
     assert page.evaluate("document.activeElement.checked")
     # Search: the shortcut focuses the box, typing searches, the arrow keys pick a result and Enter opens it.
-    page.goto(f"{site_url}/index.html", wait_until="networkidle")
+    page.goto(f"{site_url}/stoke-staffordshire/", wait_until="networkidle")
     page.keyboard.press("/")
     page.keyboard.type("Privately fostered")
     page.locator(".md-search-result__item").first.wait_for()

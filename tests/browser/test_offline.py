@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from tests.browser.conftest import _QuietHandler
+from tests.browser.conftest import _QuietHandler, poll
 from tests.conftest import REPOSITORY, THRESHOLDS
 
 READY = "#navigator[data-state='ready']"
@@ -134,10 +134,9 @@ def wait_until_kept(page: Page, version: str) -> None:
 def wait_until_cached(page: Page, site: Server) -> None:
     """Only this version's cache is left, and it holds every one of the navigator's files."""
     data = manifest(site.folder)
-    urls = [f"{site.url}/{path}" for path in data["navigator"]]
-    page.wait_for_function(
-        KEPT_FOR_OFFLINE, arg={"version": data["version"], "urls": urls}, polling=250, timeout=60_000
-    )
+    own = [*data["navigator_data"]["derby-derbyshire"], *data["partnerships"]["derby-derbyshire"]]
+    urls = [f"{site.url}/{path}" for path in [*data["navigator"], *own]]
+    poll(page, KEPT_FOR_OFFLINE, {"version": data["version"], "urls": urls})
 
 
 def tick(page: Page, selector: str) -> None:
@@ -177,7 +176,7 @@ def test_offline_reload_with_the_server_stopped_still_assesses(
     assert shown_version(page) == "1"
     page.goto(f"{served.url}/derby-derbyshire/")
     assert page.locator("main h1").inner_text() == "Derby City and Derbyshire Threshold Document"
-    page.goto(f"{served.url}/derby-derbyshire/level-3/")  # never visited: kept when the worker installed
+    page.goto(f"{served.url}/derby-derbyshire/level-3/")  # never visited: kept with its navigator
     assert page.locator("main h1").inner_text() == "Level 3 – Intensive"
     page.goto(f"{served.url}/no-such-page/")  # nothing kept under that address: the kept 404 page
     assert page.locator("main h1").inner_text() == "404 - Not found"
@@ -205,3 +204,31 @@ def test_a_new_thresholds_version_is_used_at_once_and_kept_offline(
     assert "(version 2)" in page.locator("#nav-status").inner_text()
     assert page.locator(".nav-error").count() == 0
     assert assess_self_harm_in_derby(page).startswith("Suggested: Level")
+
+
+KEPT_PATHS = """async () => {
+  const cache = await caches.open((await caches.keys()).find((name) => name.startsWith("handbook-")));
+  return (await cache.keys()).map((request) => new URL(request.url).pathname);
+}"""
+
+
+def test_a_partnerships_pages_are_kept_once_one_is_open_and_no_other_partnerships(
+    context: BrowserContext, served: Server
+) -> None:
+    page = context.new_page()
+    page.goto(f"{served.url}/york/")
+    data = manifest(served.folder)
+    urls = [f"{served.url}/{path}" for path in data["partnerships"]["york"]]
+    poll(page, KEPT_FOR_OFFLINE, {"version": data["version"], "urls": urls})
+    kept = page.evaluate(KEPT_PATHS)
+    assert "/york/processes/" in kept
+    assert not [path for path in kept if path.startswith(("/derby-derbyshire/", "/stoke-staffordshire/"))]
+    assert not [path for path in kept if path.startswith("/assets/pyodide/")]  # no navigator opened
+    served.stop()
+
+    page.goto(f"{served.url}/york/processes/")  # never visited
+    assert page.locator("main h1").inner_text() == "Front-door processes"
+    page.goto(f"{served.url}/privacy/")  # a page of no partnership: kept when the worker installed
+    assert page.locator("main h1").inner_text() == "Privacy"
+    page.goto(f"{served.url}/stoke-staffordshire/")  # another partnership, never opened: not kept
+    assert page.locator("main h1").inner_text() == "404 - Not found"
