@@ -71,6 +71,26 @@ def _commands_row(commands: Commands) -> str:
     )
 
 
+# What the first scale runs found, and what changed (22 November 2026; one run each unless said).
+FOUND_AND_FIXED = """Found with this benchmark and fixed (22 November 2026, single runs):
+
+- **Every page listed every partnership's pages** in its sidebar, so each page grew with the number of
+  partnerships and the site and its build with its square: with 10 partnerships a partnership's overview
+  page was 66 KB (31 KB with 3) and the build took 10.3 s. Each page's sidebar now lists its own
+  partnership's pages and the pages across partnerships (navigator/handbook/hooks.py `on_page_context`);
+  the home page lists every partnership. The same overview is 22 KB with 50.
+- **The YAML was parsed by PyYAML's pure-Python parser**, a third of a build's time; it now uses libyaml
+  when PyYAML has it (navigator/model/yaml_positions.py). With both changes 10 partnerships build in 5.0 s.
+- **The navigator's snapshot grew with the number of partnerships** (5.2 MB gzip with 3, 7.3 MB with 50),
+  because it was warmed up on every partnership's data; a cold navigator visit was 19.7 MB with 150. It now
+  warms up on one partnership of each shape of rules (navigator/web/runtime.py `warm_up_partnerships`).
+- **The service worker kept the whole site** on a first visit, and the theme's one search index held
+  every page: with 150 partnerships that index was 2.1 MB and a query on it took 504 ms at the 95th
+  percentile. Each partnership now has its own index, fetched only once the reader turns to search, the
+  site's index leaves out the comparison tables, and the service worker keeps a partnership's pages once
+  one is open (navigator/handbook/search_scope.py, navigator/handbook/offline.py)."""
+
+
 def build_section(scale: Scale, stamp: str) -> str:
     generated = [build for build in scale.builds if not build.real]
     lines = [
@@ -117,6 +137,8 @@ def build_section(scale: Scale, stamp: str) -> str:
         "| Partnerships | Validate | Export | Export JSON |",
         "|---|---|---|---|",
         *[_commands_row(commands) for commands in scale.commands],
+        "",
+        FOUND_AND_FIXED,
     ]
     return "\n".join(lines) + "\n"
 
@@ -141,8 +163,9 @@ def search_section(scale: Scale, stamp: str) -> str:
         "",
         f"The theme's search in headless Debian chromium, on the site built with 1 and with the most "
         f"generated partnerships; medians of {scale.search_runs} runs, each page on a fresh browser context "
-        "(empty caches; the offline copy's service worker blocked, so its download of the whole site does "
-        "not compete). Index: the search file(s) the page downloaded (the page's own request, whichever "
+        "(empty caches; the offline copy's service worker blocked, so its downloads do not compete; typing "
+        "in the box is what makes the page fetch its index, docs/javascripts/search.js). Index: the "
+        "search file(s) the page downloaded (the page's own request, whichever "
         "file it asks for) and their gzip size (level 6). Index in: navigation start → the index "
         f"downloaded. Ready: “{READY_WORD}” typed as soon as the page is parsed; navigation start → its "
         "results in the page (the theme answers once its worker has built the index). Per query, once "

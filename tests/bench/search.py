@@ -1,7 +1,7 @@
 """The theme's search in headless Debian chromium: what index a page downloads, when search is ready, a query.
 
 Each run opens the page in a fresh browser context (empty caches, service workers blocked, so the offline
-copy's download of the whole site does not compete with the search). The page's request for its index is
+copy's downloads do not compete with the search). The page's request for its index is
 read from the network (any `/search/….json`, whichever file the page asks for), and its gzip size is
 computed from the same file on disk. Material's search sends the box's value to its worker when the worker
 has built the index, and on every `keyup` (bundle: `merge(worker ready, keyup, focus)`); each answer
