@@ -17,6 +17,25 @@
   stampDate();
   window.addEventListener("beforeprint", stampDate);
 
+  // A table wider than the page scrolls sideways in the theme's wrapper: make the wrapper reachable by
+  // keyboard (Tab, then the arrow keys) and name it, as WCAG 2.1.1 asks (axe: scrollable-region-focusable).
+  function scrollableTables() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", "Table (scrolls sideways)");
+      } else if (wrap.getAttribute("role") === "region") {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", scrollableTables);
+  else scrollableTables();
+  window.addEventListener("resize", scrollableTables);
+
   // sw.js sits at the site root, one folder up from this script, wherever the site is published.
   var script = document.currentScript;
   function keepForOffline() {
