@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -53,10 +52,8 @@ def fake_site(tmp_path: Path) -> Path:
 
 
 def written_manifest(site: Path) -> dict[str, Any]:
-    script = (site / "sw.js").read_text(encoding="utf-8")
-    found = re.search(r"^const MANIFEST = (.+);$", script, re.MULTILINE)
-    assert found, "sw.js has no manifest"
-    manifest: dict[str, Any] = json.loads(found.group(1))
+    manifest = offline.read_manifest(site)
+    assert manifest, "sw.js has no manifest"
     return manifest
 
 
@@ -186,3 +183,13 @@ def test_the_built_sites_worker_lists_only_files_that_exist(built_site: Path) ->
     assert any(path.endswith(".wasm") for path in manifest["navigator"])
     assert manifest["immutable"][0] == "assets/pyodide/"
     assert all((built_site / path).is_file() for path in manifest["immutable"][1:])
+
+
+def test_reading_the_manifest_back_needs_a_worker_with_one(fake_site: Path) -> None:
+    (fake_site / "sw.js").unlink()
+    assert offline.read_manifest(fake_site) == {}  # no service worker: nothing kept
+    (fake_site / "sw.js").write_text("const CACHE = 1;\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="has no `const MANIFEST"):
+        offline.read_manifest(fake_site)
+    offline.write_service_worker(fake_site, ["york"])
+    assert offline.read_manifest(fake_site)["partnerships"]["york"][0] == "search/york.json"

@@ -24,14 +24,13 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from navigator.handbook import modules
+from navigator.handbook import modules, offline
 
 ORIGIN = "https://site.invalid/"  # pages are resolved as if the site were here
 LINKS = frozenset({"stylesheet", "icon", "preload", "modulepreload"})
@@ -173,19 +172,6 @@ def _runtime(site: Path, worker: str, names: dict[str, Any]) -> list[str | None]
     return files
 
 
-def service_worker_manifest(site: Path) -> dict[str, Any]:
-    """The `MANIFEST` object written into sw.js; empty when the site has no service worker."""
-    worker = site / SERVICE_WORKER
-    if not worker.is_file():
-        return {}
-    text = worker.read_text(encoding="utf-8")
-    start = re.search(r"const MANIFEST = (?=\{)", text)
-    if start is None:
-        raise ValueError(f"{worker} has no `const MANIFEST = {{...}};`")
-    manifest, _ = json.JSONDecoder().raw_decode(text, start.end())
-    return dict(manifest)
-
-
 def partnership(page: str) -> str:
     """The partnership a page belongs to: its first folder ("" for a page at the site root)."""
     path = page_file(page)
@@ -195,7 +181,7 @@ def partnership(page: str) -> str:
 def cold_visit(site: Path, page: str) -> tuple[str, ...]:
     """Everything a first visit to the page downloads, runtime and the service worker's copies included."""
     own = downloads(site, page)
-    manifest = service_worker_manifest(site)
+    manifest = offline.read_manifest(site)
     if not manifest:
         return own.files
     pid = partnership(page)

@@ -122,3 +122,16 @@ def write_service_worker(site_dir: Path, partnerships: Iterable[str] = ()) -> No
     data = json.dumps(manifest(site_dir, template, partnerships), separators=(",", ":"))
     script = template.replace(PLACEHOLDER, f"const MANIFEST = {data};")
     (site_dir / "sw.js").write_text(script, encoding="utf-8")
+
+
+def read_manifest(site_dir: Path) -> dict[str, Any]:
+    """The manifest `write_service_worker` wrote into the site's `sw.js`; empty when there is no sw.js."""
+    worker = site_dir / "sw.js"
+    if not worker.is_file():
+        return {}
+    text = worker.read_text(encoding="utf-8")
+    start = re.search(r"const MANIFEST = (?=\{)", text)
+    if start is None:
+        raise ValueError(f"{worker} has no `const MANIFEST = {{...}};`")
+    manifest, _ = json.JSONDecoder().raw_decode(text, start.end())
+    return dict(manifest)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from navigator.handbook.downloads import Downloads, cold_visit, downloads, page_file, partnership
-from navigator.handbook.downloads import service_worker_manifest as manifest
+from navigator.handbook.offline import read_manifest as manifest
 
 __all__ = [
     "BUDGETS",

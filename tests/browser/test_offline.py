@@ -7,7 +7,6 @@ worker), and stops that server to go offline.
 from __future__ import annotations
 
 import functools
-import json
 import os
 import re
 import shutil
@@ -22,6 +21,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from navigator.handbook import offline
 from tests.browser.conftest import _QuietHandler, poll
 from tests.conftest import REPOSITORY, THRESHOLDS
 
@@ -103,9 +103,8 @@ def next_version_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def manifest(site: Path) -> dict[str, Any]:
-    found = re.search(r"^const MANIFEST = (.+);$", (site / "sw.js").read_text(encoding="utf-8"), re.MULTILINE)
-    assert found, "sw.js has no manifest"
-    data: dict[str, Any] = json.loads(found.group(1))
+    data = offline.read_manifest(site)
+    assert data, "sw.js has no manifest"
     return data
 
 
