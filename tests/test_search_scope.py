@@ -61,6 +61,9 @@ def test_the_built_site_searches_each_partnership_on_its_own_pages(built_site: P
     for page in ("index.html", "compare/index.html", "privacy/index.html"):  # on demand, the site's index
         text = (built_site / page).read_text(encoding="utf-8")
         assert re.search(r'<script src="(\.\./)?javascripts/search\.js"></script>', text), page
+    missing = (built_site / "404.html").read_text(encoding="utf-8")  # addresses from the root, as the theme's
+    assert '<script src="/javascripts/search.js"></script>' in missing
+    assert '<script src="/javascripts/handbook.js"></script>' in missing
 
 
 def test_a_page_indexed_by_title_keeps_its_first_two_entries_only() -> None:

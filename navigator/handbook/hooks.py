@@ -16,6 +16,7 @@ import html
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
@@ -151,9 +152,14 @@ def _scoped_search(output: str, page: Any) -> str:
 
 
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
-    """The 404 page gets the same policy as every other page."""
-    del config
-    return security.with_policy(output_content) if template_name.endswith(".html") else output_content
+    """The 404 page gets the same policy and on-demand search as every other page (its addresses start
+    from the site's root path, as the theme's own do there)."""
+    if not template_name.endswith(".html"):
+        return output_content
+    root = urlsplit(config["site_url"] or "/").path.rstrip("/")
+    tag = f'<script src="{root}/{search_scope.SCRIPT}"></script>'
+    output = output_content.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n{tag}', 1)
+    return security.with_policy(output)
 
 
 def on_post_build(config: Any) -> None:
