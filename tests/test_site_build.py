@@ -119,3 +119,20 @@ def test_search_index_has_every_indicator_landing_on_its_anchor(built_site: Path
     assert sum(1 for location in derby if "/indicators/#l" in location) == 215
     stoke = entries("stoke-staffordshire.json")
     assert sum(1 for location in stoke if "/indicators/#l" in location) == 278
+
+
+def _sidebar_links(built_site: Path, page: str) -> set[str]:
+    text = (built_site / page).read_text(encoding="utf-8")
+    return set(re.findall(r'<a href="([^"#]+)" class="md-nav__link', text))
+
+
+def test_each_pages_sidebar_lists_its_own_partnership_only(built_site: Path) -> None:
+    derby = _sidebar_links(built_site, "derby-derbyshire/level-2/index.html")
+    assert {"../level-1/", "../contacts/", "../../compare/", "../../privacy/"} <= derby
+    assert not [link for link in derby if "stoke-staffordshire" in link or "york" in link]
+    york = _sidebar_links(built_site, "york/processes/index.html")
+    assert {"../level-1/", "../contacts/"} <= york
+    assert not [link for link in york if "derby-derbyshire" in link or "stoke-staffordshire" in link]
+    home = _sidebar_links(built_site, "index.html")  # the home page's own list names every partnership
+    assert not [link for link in home if link.startswith(("derby-derbyshire", "stoke", "york"))]
+    assert {"compare/", "privacy/"} <= home

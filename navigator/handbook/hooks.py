@@ -30,6 +30,8 @@ DIAGRAM_SCRIPT = "javascripts/diagrams.js"
 NAVIGATOR = "assets/navigator"
 WEB = Path(bundle.__file__).resolve().parent
 _RUNTIME: dict[str, runtime.Runtime] = {}  # this build's runtime files, named by on_files for the pages
+_TITLES: dict[str, str] = {}  # each partnership's short title, by id (on_config)
+_NAV: dict[str | None, Navigation] = {}  # this build's sidebar for each partnership's pages (None: the rest)
 
 
 def on_config(config: Any) -> Any:
@@ -37,10 +39,11 @@ def on_config(config: Any) -> Any:
     documents = site.documents(dt.date.today())
     paths = pages.page_paths(documents)
     nav: list[Any] = [{"Home": "index.md"}]
+    _TITLES.clear()
     for document in documents:
         pid = document["partnership"]["id"]
-        title = document["partnership"].get("short_title", document["partnership"]["title"])
-        nav.append({title: [{name: path} for path, name in paths if path.startswith(f"{pid}/")]})
+        _TITLES[pid] = pages.short_title(document)
+        nav.append({_TITLES[pid]: [{name: path} for path, name in paths if path.startswith(f"{pid}/")]})
     nav += [{name: path} for path, name in paths if "/" not in path]
     nav += [
         {"For policy groups": "policy-groups.md"},
@@ -60,17 +63,27 @@ def _partnership_of(item: Any) -> str | None:
     return uris.pop() if len(uris) == 1 else None
 
 
-def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Navigation) -> dict[str, Any]:
-    """Each page's sidebar: Home, its own partnership's pages and the pages across partnerships.
+def on_nav(nav: Navigation, config: Any, files: Files) -> Navigation:
+    """Each partnership's sidebar, made once per build: Home, its own pages, the pages across partnerships.
 
     Listing every partnership's pages on every page made each page grow with the number of partnerships,
     so the site and its build grew with the square of it (`make bench`, docs/performance.md). Home lists
     every partnership.
     """
-    del config
-    own = page.file.src_uri.split("/")[0]
-    items = [item for item in nav.items if _partnership_of(item) in (None, own)]
-    context["nav"] = Navigation(items, nav.pages)
+    del config, files
+    held = [_partnership_of(item) for item in nav.items]
+    _NAV.clear()
+    for own in {None, *held}:
+        _NAV[own] = Navigation(
+            [item for item, pid in zip(nav.items, held, strict=True) if pid in (None, own)], nav.pages
+        )
+    return nav
+
+
+def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Navigation) -> dict[str, Any]:
+    """The page's own partnership's sidebar (`on_nav`)."""
+    del config, nav
+    context["nav"] = _NAV.get(page.file.src_uri.split("/")[0], _NAV[None])
     return context
 
 
@@ -130,23 +143,13 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     return security.with_policy(output, inline_styles=diagrams, wasm=navigator)
 
 
-def _partnership_titles() -> dict[str, str]:
-    return {
-        document["partnership"]["id"]: document["partnership"].get(
-            "short_title", document["partnership"]["title"]
-        )
-        for document in site.documents(dt.date.today())
-    }
-
-
 def _scoped_search(output: str, page: Any) -> str:
     """The search script: on demand everywhere, and scoped on a partnership's pages (search_scope.py)."""
     pid = page.file.src_uri.split("/")[0]
-    title = _partnership_titles().get(pid)
     attributes = ""
-    if title is not None:
+    if pid in _TITLES:
         index = get_relative_url(search_scope.index_path(pid), page.url)
-        attributes = f' data-search-index="{index}" data-search-scope="{html.escape(title)}"'
+        attributes = f' data-search-index="{index}" data-search-scope="{html.escape(_TITLES[pid])}"'
     tag = f'<script src="{get_relative_url(search_scope.SCRIPT, page.url)}"{attributes}></script>'
     return output.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n{tag}', 1)
 
@@ -166,7 +169,8 @@ def on_post_build(config: Any) -> None:
     """One search entry per indicator (its words as the title), landing on the indicator's anchor; the
     index split by partnership (search_scope.py); then the service worker, last, since its manifest
     digests every built file."""
-    index_path = Path(config["site_dir"]) / "search" / "search_index.json"
+    site_dir = Path(config["site_dir"])
+    index_path = site_dir / "search" / "search_index.json"
     index = json.loads(index_path.read_text(encoding="utf-8"))
     documents = site.documents(dt.date.today())
     index["docs"] += pages.indicator_search_entries(documents, directory_urls=config["use_directory_urls"])
@@ -174,7 +178,7 @@ def on_post_build(config: Any) -> None:
     ids = [d["partnership"]["id"] for d in documents]
     shared, scoped = search_scope.split(index, ids, across, titles_only=frozenset({"compare"}))
     for path, content in [(index_path, shared)] + [
-        (index_path.parent / Path(search_scope.index_path(pid)).name, data) for pid, data in scoped.items()
+        (site_dir / search_scope.index_path(pid), data) for pid, data in scoped.items()
     ]:
         path.write_text(json.dumps(content, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    offline.write_service_worker(Path(config["site_dir"]), ids)
+    offline.write_service_worker(site_dir, ids)

@@ -105,7 +105,7 @@ def manifest(site_dir: Path, template: str, partnerships: Iterable[str] = ()) ->
         listed.append(path)
         content = hashlib.sha256((site_dir / path).read_bytes()).hexdigest()
         version.update(f"{path}\0{content}\n".encode())
-    digest_named = [path for path in sorted(listed) if immutable(path) and not path.startswith(RUNTIME)]
+    digest_named = [path for path in listed if immutable(path) and not path.startswith(RUNTIME)]
     return {
         "version": version.hexdigest()[:16],
         **lists,

@@ -47,7 +47,7 @@ def _contacts(document: Document) -> dict[str, dict[str, Any]]:
     return {contact["id"]: contact for contact in document["contacts"]}
 
 
-def _short_title(document: Document) -> str:
+def short_title(document: Document) -> str:
     return str(document["partnership"].get("short_title", document["partnership"]["title"]))
 
 
@@ -87,7 +87,7 @@ def urgent_banner(documents: list[Document]) -> str:
                     else:
                         if not contact.get("urgent"):
                             continue
-                        where = text(areas[route["area"]] if "area" in route else _short_title(document))
+                        where = text(areas[route["area"]] if "area" in route else short_title(document))
                         line = (
                             f"    - **{where}**, suspected significant harm: ring {text(contact['name'])} on "
                             f"**{text(contact['phone'])}**"
@@ -136,7 +136,7 @@ def _attribute(value: str) -> str:
 def print_stamp(documents: list[Document]) -> str:
     """Shown only on paper: which document and version the page is from, and when it was printed."""
     versions = "; ".join(
-        f"{text(_short_title(d))}: {text(d['partnership']['title'])} "
+        f"{text(short_title(d))}: {text(d['partnership']['title'])} "
         f"(version {text(d['partnership']['version'])}; published {text(d['partnership']['published'])})"
         for d in documents
     )
@@ -280,7 +280,7 @@ def indicators_page(document: Document, today: dt.date) -> str:
     for indicator in document.get("indicators", []):
         by_domain.setdefault(indicator["domain"], {}).setdefault(indicator["level"], []).append(indicator)
     parts = [
-        f"# Indicators by domain: {text(_short_title(document))}",
+        f"# Indicators by domain: {text(short_title(document))}",
         review_banner(document, today),
     ]
     parts += [f"> {text(c['text'])}" for c in document["caveats"][:1]]
@@ -465,7 +465,7 @@ def indicator_search_entries(documents: list[Document], directory_urls: bool) ->
                     "location": f"{page_url}#{indicator['id']}",
                     "title": html.escape(indicator["text"], quote=False),
                     "text": html.escape(
-                        f"{_short_title(document)}: Level {indicator['level']} "
+                        f"{short_title(document)}: Level {indicator['level']} "
                         f"({levels[indicator['level']]}), {domains[indicator['domain']]}",
                         quote=False,
                     ),
@@ -482,7 +482,7 @@ def navigator(document: Document, today: dt.date) -> str:
     return "\n\n".join(
         part
         for part in (
-            f"# Navigator: {text(_short_title(document))}",
+            f"# Navigator: {text(short_title(document))}",
             review_banner(document, today),
             f"> {text(caveat['text'])}\n>\n> {cite(caveat['source'], _documents(document))}",
             "This suggests a level for a **hypothetical** scenario from the document's own indicators and "
@@ -510,7 +510,7 @@ def conflicts_page(documents: list[Document]) -> str:
             )
             note = f"\n\n{text(conflict['note'])}" if conflict.get("note") else ""
             parts.append(
-                f"## {text(_short_title(document))}: "
+                f"## {text(short_title(document))}: "
                 f"{text(conflict['topic'])} {{#{conflict['id']}}}\n\n{readings}{note}"
             )
     return "\n\n".join(parts)
@@ -537,7 +537,7 @@ def compare_page(documents: list[Document]) -> str:
         rows = []
         for document, domain in entries:
             pid = document["partnership"]["id"]
-            title = text(_short_title(document))
+            title = text(short_title(document))
             if len(names) > 1:
                 title += f" ({text(domain['name'])})"
             cells = []
