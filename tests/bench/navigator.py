@@ -34,7 +34,7 @@ from urllib.parse import quote
 
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, poll
+from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, wait_until_navigator_kept
 
 PARTNERSHIP = "derby-derbyshire"
 INDICATOR = "l3-health-self-harming-behaviours"
@@ -155,22 +155,9 @@ def _navigator(context: BrowserContext, url: str) -> tuple[Page, float]:
 
 
 def _kept_for_offline(page: Page) -> None:
-    """Wait until the site's service worker is active, done installing, and has kept the navigator.
-
-    (A next visit during its installation would be neither cold nor warm: it precaches the site then.)
-    The worker marks a cache that holds a partnership's navigator (navigator/web/sw.js `mark`).
-    """
-    poll(
-        page,
-        """async (partnership) => {
-          const registration = await navigator.serviceWorker.getRegistration();
-          if (!registration?.active || registration.installing || registration.waiting) return false;
-          const mark = `sw.js?kept=navigator&partnership=${encodeURIComponent(partnership)}`;
-          return Boolean(await caches.match(new URL(mark, registration.scope).href));
-        }""",
-        PARTNERSHIP,
-        timeout_ms=TIMEOUT_MS,
-    )
+    """Wait until the service worker has installed and kept the navigator: a next visit during its
+    installation would be neither cold nor warm (it precaches the site then)."""
+    wait_until_navigator_kept(page, PARTNERSHIP, TIMEOUT_MS)
 
 
 def _bare(context: BrowserContext, url: str) -> float:

@@ -42,6 +42,25 @@ def poll(
         page.wait_for_timeout(every_ms)
 
 
+# The site's service worker is active and nothing waits to replace it.
+WORKER_SETTLED = """async () => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  return Boolean(registration?.active && !registration.installing && !registration.waiting);
+}"""
+# ... and has kept this partnership's navigator: it marks a cache that holds one (sw.js `mark`).
+NAVIGATOR_KEPT = """async (partnership) => {
+  const registration = await navigator.serviceWorker.getRegistration();
+  if (!registration?.active || registration.installing || registration.waiting) return false;
+  const mark = `sw.js?kept=navigator&partnership=${encodeURIComponent(partnership)}`;
+  return Boolean(await caches.match(new URL(mark, registration.scope).href));
+}"""
+
+
+def wait_until_navigator_kept(page: Page, partnership: str, timeout_ms: int = 120_000) -> None:
+    """Wait until the site's service worker is settled and has kept the partnership's navigator."""
+    poll(page, NAVIGATOR_KEPT, partnership, timeout_ms)
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         """Keep test output clean."""

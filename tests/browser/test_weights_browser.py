@@ -20,6 +20,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Request
 
 from navigator.handbook import weights
+from tests.browser.conftest import WORKER_SETTLED, poll, wait_until_navigator_kept
 
 PARTNERSHIP = "derby-derbyshire"
 TYPICAL_PAGE = f"{PARTNERSHIP}/level-2/"
@@ -29,20 +30,6 @@ QUIET_SECONDS = 1.5  # no request in flight for this long: the visit has finishe
 # A request that downloads nothing: the service worker asks the browser's HTTP cache only ("only-if-cached")
 # for the runtime's fallback files, and the cache does not have them.
 NOT_A_DOWNLOAD = "net::ERR_CACHE_MISS"
-# The site's service worker has installed (precached) and nothing waits to replace it.
-WORKER_SETTLED = """async () => {
-  const registration = await navigator.serviceWorker.getRegistration();
-  return Boolean(registration?.active && !registration.installing && !registration.waiting);
-}"""
-# The service worker keeps the navigator once the runtime has started: the page's snapshot is in its cache.
-NAVIGATOR_KEPT = """async () => {
-  const name = JSON.parse(document.querySelector("script[data-runtime]").dataset.runtime).snapshot;
-  for (const key of await caches.keys()) {
-    const cache = await caches.open(key);
-    for (const request of await cache.keys()) if (request.url.endsWith(name)) return true;
-  }
-  return false;
-}"""
 
 
 @dataclass
@@ -94,7 +81,7 @@ def cold_visit(
         page = context.new_page()
         page.goto(f"{site_url}/{page_path}", wait_until="load")
         ready(page)
-        page.wait_for_function(WORKER_SETTLED, timeout=TIMEOUT_MS, polling=250)
+        poll(page, WORKER_SETTLED, timeout_ms=TIMEOUT_MS)
         visit.wait_until_quiet(page)
         yield visit
     finally:
@@ -151,7 +138,7 @@ def test_a_cold_navigator_visit_downloads_only_what_was_counted(
     def started_and_kept(page: Page) -> None:
         page.wait_for_selector("#navigator[data-shown]", timeout=TIMEOUT_MS)
         assert page.get_attribute("#navigator", "data-state") == "ready"
-        page.wait_for_function(NAVIGATOR_KEPT, timeout=TIMEOUT_MS, polling=250)
+        wait_until_navigator_kept(page, PARTNERSHIP, TIMEOUT_MS)
 
     with cold_visit(browser, site_url, NAVIGATOR_PAGE, started_and_kept) as visit:
         _check_counted(built_site, NAVIGATOR_PAGE, visit)
