@@ -123,6 +123,12 @@ def serve(folder: Path) -> Iterator[str]:
         server.server_close()
 
 
+def p95(values: list[float]) -> float:
+    """The 95th percentile (nearest rank) of the values."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
 @dataclass
 class Figures:
     """Milliseconds per measure, one value per run (round trips: every change of every run)."""
@@ -139,8 +145,7 @@ class Figures:
         return statistics.median(self.values[name])
 
     def p95(self, name: str) -> float:
-        ordered = sorted(self.values[name])
-        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+        return p95(self.values[name])
 
 
 def _navigator(context: BrowserContext, url: str) -> tuple[Page, float]:

@@ -13,7 +13,6 @@ rewrites the result meta ("12 matching documents") and the first ten results in 
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import statistics
@@ -23,12 +22,12 @@ from urllib.parse import urlparse
 
 from playwright.sync_api import Browser, Response, sync_playwright
 
-from tests.bench.navigator import TIMEOUT_MS, serve
+from navigator.handbook import weights
+from tests.bench.navigator import TIMEOUT_MS, p95, serve
 from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS
 
 READY_WORD = "support"
 WORDS = ("consent", "school", "housing", "referral", "parenting", "unborn", "assessment", "health")
-GZIP_LEVEL = 6  # gzip's own default, and a usual web server setting
 INDEX_ADDRESS = re.compile(r"/search/[^?#]*\.json$")
 
 # Set up before the page's scripts run; the theme's bundle runs at the end of the body, before this.
@@ -81,8 +80,7 @@ class Search:
         return statistics.median(values)
 
     def p95(self) -> float:
-        ordered = sorted(self.queries)
-        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+        return p95(self.queries)
 
 
 def _one_run(browser: Browser, site: Path, url: str, search: Search) -> None:
@@ -108,8 +106,8 @@ def _one_run(browser: Browser, site: Path, url: str, search: Search) -> None:
     if not requested or any(status != 200 for _, status in requested):
         raise RuntimeError(f"{search.page}: no search index downloaded, or not found: {requested}")
     for path, _ in requested:
-        data = (site / path.lstrip("/")).read_bytes()
-        search.indexes[path.lstrip("/")] = (len(data), len(gzip.compress(data, GZIP_LEVEL)))
+        name = path.lstrip("/")
+        search.indexes[name] = ((site / name).stat().st_size, weights.gzip_size(site, [name]))
 
 
 def measure_search(site: Path, pages: list[str], runs: int) -> list[Search]:
