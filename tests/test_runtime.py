@@ -8,6 +8,7 @@ import html
 import io
 import json
 import re
+import struct
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -56,9 +57,12 @@ def test_digest_named_files_hold_what_their_names_say(
         assert bundle.digest(content) in config[key], key
     assert (folder / config["decision"]).read_bytes() == bundle.decision_zip()  # the files pytest imports
     stored = (folder / config["snapshot"]).read_bytes()
-    memory = gzip.decompress(stored)  # what worker.js does with DecompressionStream("gzip")
+    memory = runtime.unpacked(stored)  # what worker.js `unpack` does
     assert memory[:4] == SNAPSHOT_MAGIC
     assert len(stored) < 0.25 * len(memory)  # zeros and freed blocks stay out of the download
+    inflated = gzip.decompress(stored)  # what the service worker keeps (sw.js `forCache`)
+    assert inflated[:4] == runtime.PACKED_MAGIC
+    assert len(inflated) < 0.5 * len(memory)  # zeros stay out of what is inflated too
     york = next(p for p in partnerships if p.id == "york")
     data = json.loads((folder / config["data"]).read_text(encoding="utf-8"))
     assert data == json.loads(json.dumps(compile_catalogue([york])))
@@ -90,13 +94,44 @@ def test_stdlib_subset_keeps_only_the_named_members(tmp_path: Path) -> None:
         runtime.stdlib_subset(full, ["nowhere.py"])
 
 
-def test_the_snapshot_is_stored_compressed_and_the_same_memory_gives_the_same_file() -> None:
-    memory = SNAPSHOT_MAGIC + bytes(1 << 20) + b"python" * 1000
-    stored = runtime.compressed(memory)
-    assert gzip.decompress(stored) == memory
-    assert stored == runtime.compressed(memory)  # no time stamp: a rebuild keeps the digest and the name
+def test_the_snapshot_is_stored_packed_and_the_same_memory_gives_the_same_file() -> None:
+    memory = SNAPSHOT_MAGIC + bytes(1 << 20) + b"python" * 1000 + bytes(63) + b"x" + bytes(64) + b"end"
+    stored = runtime.packed(memory)
+    assert runtime.unpacked(stored) == memory
+    assert stored == runtime.packed(memory)  # no time stamp: a rebuild keeps the digest and the name
     assert len(stored) < len(memory) // 100
-    assert runtime.compressed(memory + b"x") != stored
+    assert runtime.packed(memory + b"x") != stored
+    inflated = gzip.decompress(stored)
+    # The megabyte of zeros is left out; a run shorter than ZERO_RUN stays inside its record.
+    assert len(inflated) < 6100 + 3 * 8 + 8 + 64
+    assert struct.unpack_from("<4sI", inflated) == (runtime.PACKED_MAGIC, len(memory))
+    records = []
+    position = 8
+    while position < len(inflated):
+        offset, size = struct.unpack_from("<II", inflated, position)
+        records.append((offset, size))
+        position += 8 + size
+    assert records == [(0, 4), (4 + (1 << 20), 6000 + 63 + 1), (4 + (1 << 20) + 6064 + 64, 3)]
+
+
+def test_the_snapshot_ends_and_begins_with_data_or_zeros_alike() -> None:
+    for memory in (bytes(200), b"abc", bytes(100) + b"abc", b"abc" + bytes(100), b""):
+        assert runtime.unpacked(runtime.packed(memory)) == memory
+
+
+@pytest.mark.parametrize(
+    ("inflated", "problem"),
+    [
+        (b"XXXX" + struct.pack("<I", 10), "not a packed snapshot"),
+        (runtime.PACKED_MAGIC + struct.pack("<IIIxxxx", 10, 8, 4), "out of place at byte 8"),
+        (runtime.PACKED_MAGIC + struct.pack("<IIIx", 10, 0, 4), "out of place at byte 0"),
+        (runtime.PACKED_MAGIC + struct.pack("<IIIxIIx", 10, 5, 1, 2, 1), "out of place at byte 2"),
+        (runtime.PACKED_MAGIC + struct.pack("<III", 10, 0, 0), "out of place at byte 0"),
+    ],
+)
+def test_a_damaged_snapshot_is_refused_not_restored(inflated: bytes, problem: str) -> None:
+    with pytest.raises(ValueError, match=problem):
+        runtime.unpacked(gzip.compress(inflated))
 
 
 def test_config_paths_are_relative_to_the_navigator_scripts() -> None:

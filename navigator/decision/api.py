@@ -8,6 +8,7 @@ from typing import Any
 from navigator.decision.engine import assess
 from navigator.decision.partnership import Prepared
 from navigator.decision.scenario import ScenarioError
+from navigator.decision.warm_up import warm_up_scenarios
 
 
 class Assessor:
@@ -32,6 +33,10 @@ class Assessor:
         except ScenarioError as error:
             reply = {"ok": False, "error": {"field": error.field, "message": error.message}}
         return json.dumps(reply, ensure_ascii=False, sort_keys=True)
+
+    def warm_up_scenarios(self, partnership: str, now: str) -> list[str]:
+        """Practice scenarios for a fresh runtime (navigator.decision.warm_up), as JSON strings."""
+        return warm_up_scenarios(self.partnerships[partnership], now)
 
     def versions(self) -> dict[str, str]:
         """Each partnership's thresholds version, so a caller can tell which data it is using."""

@@ -17,6 +17,9 @@ the reader uses, not with the number of partnerships on the site. Every built fi
 - not listed: mermaid (only pages with diagrams load it), the theme's search languages other than English
   (this site is in English), source maps, the sitemaps and `sw.js` itself: kept when first used.
 
+`inflated` names the navigator's memory snapshot: the worker keeps it inflated (navigator/web/worker.js
+reads either form), so a later visit does not inflate it again.
+
 `immutable` names what never changes under the same address: the Pyodide folder and files whose names
 carry a content digest. They come from the cache first. Everything else comes from the network first
 (revalidated, so never an outdated HTTP-cache copy) and from the cache only when the network fails or is
@@ -46,6 +49,7 @@ RUNTIME = "assets/pyodide/"  # the runtime's folder carries its version: never c
 DIGEST_NAME = re.compile(r"assets/(?:[^/]+/)*[^/]*[.-][0-9a-f]{8,}\.[^/]+")
 LISTS = ("precache", "navigator", "fallback")
 DATA = "assets/navigator/data/"  # <partnership>-<digest>.json (navigator/web/runtime.py)
+SNAPSHOT = re.compile(r"assets/navigator/snapshot-[0-9a-f]+\.bin")  # navigator/web/runtime.py `packed`
 
 
 def kind(path: str) -> str | None:
@@ -111,6 +115,7 @@ def manifest(site_dir: Path, template: str, partnerships: Iterable[str] = ()) ->
         **lists,
         **own,
         "immutable": [RUNTIME, *digest_named],
+        "inflated": [path for path in listed if SNAPSHOT.fullmatch(path)],
     }
 
 

@@ -13,7 +13,6 @@ const page = new Promise((resolve) => {
 let root, form, status, body, message, partnership, pageVersion;
 
 let worker = null;
-let ready = false;
 let latest = 0;
 let dataVersion = null;
 
@@ -242,8 +241,10 @@ function render(reply) {
 }
 
 // ---- talking to the worker ------------------------------------------------------------------------------
+// Sent as soon as the form can be read, before the runtime has started: the worker answers the latest
+// scenario it was sent the moment Python is ready, with no round trip through this page first.
 function request() {
-  if (!ready) return;
+  if (worker === null || root.dataset.state === "failed") return;
   latest += 1;
   const current = { ...scenario(), now: new Date().toISOString() };
   worker.postMessage({ type: "assess", id: latest, scenario: JSON.stringify(current) });
@@ -254,7 +255,6 @@ function fail(reason) {
 }
 
 function failed(reason) {
-  ready = false;
   if (worker) worker.terminate();
   body.replaceChildren();
   status.textContent = "The navigator could not start, so no suggestion is shown.";
@@ -294,14 +294,14 @@ function start() {
 function receive(data, timer) {
   if (data.type === "ready") {
     clearTimeout(timer);
-    ready = true;
     dataVersion = data.versions[partnership];
     root.dataset.state = "ready";
     status.textContent = `Ready (version ${dataVersion}). The suggestion updates as you choose.`;
     root.dataset.started = data.how;
+    root.dataset.snapshot = data.snapshot || ""; // "downloaded", or "kept inflated" by the service worker
     root.dataset.startPhases = JSON.stringify(data.phases);
     performance.mark("navigator-ready");
-    request();
+    if (latest === 0) request();
     document.dispatchEvent(new Event("navigator-started")); // handbook.js registers the service worker now
     keepForOffline();
   } else if (data.type === "failed") {
@@ -311,7 +311,8 @@ function receive(data, timer) {
     render(JSON.parse(data.result));
     root.dataset.shown = String(data.id);
     root.dataset.assessMs = data.milliseconds.toFixed(2);
-    if (data.id === 1) performance.mark("navigator-first-result");
+    const first = performance.getEntriesByName("navigator-first-result").length === 0;
+    if (first) performance.mark("navigator-first-result");
   }
 }
 
@@ -414,6 +415,7 @@ function init() {
   });
   window.addEventListener("hashchange", fromFragment);
   fromFragment();
+  if (latest === 0) request();
 }
 
 start();

@@ -41,6 +41,17 @@ function partnershipOf(url) {
   return Object.hasOwn(MANIFEST.partnerships, first) ? first : null;
 }
 
+// The navigator's memory snapshot is kept inflated, marked by a header that navigator/web/worker.js
+// (`unpack`) reads: a later visit's worker then skips inflating it, the longest part of its start.
+const INFLATED = "x-navigator-inflated";
+const inflated = (url) => MANIFEST.inflated.includes(sitePath(url));
+
+function forCache(url, response) {
+  if (!inflated(url)) return response;
+  const headers = { "content-type": "application/octet-stream", [INFLATED]: "1" };
+  return new Response(response.body.pipeThrough(new DecompressionStream("gzip")), { headers });
+}
+
 // Only whole, successful answers from this site are kept (no errors, no 206 parts, no redirects).
 function keepable(response) {
   return response.status === 200 && response.type === "basic" && !response.redirected;
@@ -52,9 +63,16 @@ function keepable(response) {
 async function keep(cache, paths) {
   const wanted = [];
   for (const url of paths.map(address)) {
-    if (!immutable(url) || !(await cache.match(url))) wanted.push(new Request(url, { cache: "no-cache" }));
+    const kept = await cache.match(url);
+    if (!immutable(url) || !kept || (inflated(url) && kept.headers.get(INFLATED) !== "1")) wanted.push(url);
   }
-  await cache.addAll(wanted);
+  const request = (url) => new Request(url, { cache: "no-cache" });
+  await cache.addAll(wanted.filter((url) => !inflated(url)).map(request));
+  for (const url of wanted.filter(inflated)) {
+    const response = await fetch(request(url));
+    if (!keepable(response)) throw new Error(`${url}: ${response.status}`);
+    await cache.put(url, forCache(url, response));
+  }
 }
 
 // A partnership's pages, open data and search index, once one of its pages is open.
@@ -136,7 +154,7 @@ async function cacheFirst(event) {
   const cached = await cache.match(url);
   if (cached) return cached;
   const response = await fetch(event.request, { cache: "no-cache" });
-  if (keepable(response)) event.waitUntil(cache.put(url, response.clone()));
+  if (keepable(response)) event.waitUntil(cache.put(url, forCache(url, response.clone())));
   return response;
 }
 

@@ -4,12 +4,15 @@
 //
 // Start-up restores the build's memory snapshot (Python with the decision package already imported, see
 // navigator/web/runtime.py), mounting the standard library zip the build made for it (empty: every module
-// needed is already imported) and giving Pyodide the lock file's info, so nothing else is fetched. If the snapshot cannot be restored, it starts Python the
-// plain way and says so. The page's start message names every file (`runtime`, the page's data-runtime);
-// a null snapshot or lock asks for the plain way (the benchmark measures each).
+// needed is already imported) and giving Pyodide the lock file's info, so nothing else is fetched. If the
+// snapshot cannot be restored, it starts Python the plain way and says so. The page's start message names every file (`runtime`, the page's data-runtime);
+// a null snapshot or lock asks for the plain way; `precompile`, `inflateAtOnce` and `practice` switch the
+// levers below (the benchmark measures each).
 const LIBRARY = "/home/pyodide/navigator-lib";
 
 let assess = null;
+let pending = null; // the page's latest scenario, sent before Python had started
+const practice = []; // navigator/decision/warm_up.py: assessed, and thrown away, in idle time
 
 async function fetched(url, as) {
   const response = await fetch(url);
@@ -17,26 +20,116 @@ async function fetched(url, as) {
   return as === "text" ? response.text() : response.arrayBuffer();
 }
 
-// The snapshot is stored gzip-compressed (navigator/web/runtime.py `compressed`): inflate it as it arrives.
-async function inflated(url) {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: ${response.status}`);
-  const memory = response.body.pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(memory).arrayBuffer());
+// The snapshot file (navigator/web/runtime.py `packed`) is gzip-compressed; inside, a header ("NVSN", then
+// the memory's length) and records (offset, length, then that many bytes; little-endian 32-bit numbers);
+// memory no record covers is zero. The site's service worker keeps it inflated (sw.js `forCache`) and says
+// so in a header, so a later visit skips the inflating.
+const PACKED = 0x4e53564e; // "NVSN" as a little-endian 32-bit number
+const KEPT_INFLATED = "x-navigator-inflated";
+
+// Unpacks the snapshot. `memory` resolves with the whole array as soon as the header is in: Pyodide needs
+// only its length to compile and instantiate its wasm. The rest is read once `compiling` resolves (the
+// wasm compiles on other threads meanwhile; inflating before would hold up this thread, which Pyodide's
+// module needs to get that far). `filled` resolves once every record is in place; Pyodide restores the
+// memory only after that (`fsInit` holds its start until then). Pyodide's own magic number (the first 4
+// bytes) is written last: a snapshot that failed half way reads as no snapshot and Pyodide refuses it.
+function unpack(url, compiling) {
+  let header;
+  const memory = new Promise((resolve, reject) => (header = { resolve, reject }));
+  const filled = (async () => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    const inflated = response.headers.get(KEPT_INFLATED) === "1";
+    const body = inflated ? response.body : response.body.pipeThrough(new DecompressionStream("gzip"));
+    const reader = body.getReader();
+    const head = new Uint8Array(8);
+    const numbers = new DataView(head.buffer);
+    const magic = new Uint8Array(4);
+    let target = null;
+    let have = 0; // bytes of the next header read so far
+    let at = 0; // where the current record's next byte goes
+    let left = 0; // bytes of the current record still to come
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      const chunk = read.value;
+      let i = 0;
+      while (i < chunk.length) {
+        const n = Math.min(left > 0 ? left : 8 - have, chunk.length - i);
+        if (left > 0) {
+          target.set(chunk.subarray(i, i + n), at);
+          for (let byte = at; byte < 4 && byte < at + n; byte += 1) {
+            magic[byte] = target[byte];
+            target[byte] = 0;
+          }
+          at += n;
+          left -= n;
+        } else {
+          head.set(chunk.subarray(i, i + n), have);
+          have += n;
+          if (have === 8) {
+            have = 0;
+            if (target === null) {
+              if (numbers.getUint32(0, true) !== PACKED) throw new Error("the snapshot is not packed");
+              target = new Uint8Array(numbers.getUint32(4, true));
+              header.resolve(target);
+              await compiling;
+            } else {
+              const offset = numbers.getUint32(0, true);
+              left = numbers.getUint32(4, true);
+              if (offset < at || left === 0 || offset + left > target.length) {
+                throw new Error(`the snapshot has a record out of place (at byte ${offset})`);
+              }
+              at = offset;
+            }
+          }
+        }
+        i += n;
+      }
+    }
+    if (target === null || left > 0 || have > 0) throw new Error("the snapshot ended early");
+    target.set(magic, 0);
+    return inflated ? "kept inflated" : "downloaded";
+  })();
+  filled.catch(header.reject);
+  return { memory, filled };
 }
 
-async function startPython(loadPyodide, runtime) {
+// Pyodide's module factory (pyodide.asm.mjs), calling `compiling` once the module has asked for its wasm.
+function watched(factory, compiling) {
+  return (settings) => {
+    const instantiate = settings.instantiateWasm;
+    if (typeof instantiate !== "function") {
+      compiling();
+      return factory(settings);
+    }
+    settings.instantiateWasm = (...args) => {
+      try {
+        return instantiate(...args);
+      } finally {
+        compiling();
+      }
+    };
+    return factory(settings);
+  };
+}
+
+async function startPython({ loadPyodide, factory }, runtime, snapshot, phase) {
   const plain = { indexURL: runtime.pyodide, ...(runtime.lock ? { lockFileContents: runtime.lock } : {}) };
-  if (!runtime.snapshot) return { pyodide: await loadPyodide(plain), how: "plain" };
+  if (!snapshot) return { pyodide: await loadPyodide(plain), how: "plain" };
+  const filled = snapshot.filled.then((source) => (phase(`snapshot ${source}`), source));
   try {
     const pyodide = await loadPyodide({
       ...plain,
       stdLibURL: runtime.stdlib,
-      _loadSnapshot: inflated(runtime.snapshot),
+      createPyodideModule: watched(factory, () => (phase("wasm asked for"), snapshot.compiling())),
+      _loadSnapshot: snapshot.memory,
+      fsInit: () => filled.catch(() => undefined),
     });
-    return { pyodide, how: "snapshot" };
+    return { pyodide, how: "snapshot", snapshot: await filled };
   } catch (error) {
-    const reason = String(error && error.message ? error.message : error);
+    snapshot.compiling(); // if Pyodide failed before asking for its wasm
+    // The unpacking's own failure says more than Pyodide refusing the half-written memory.
+    const cause = await filled.then(() => error, (failure) => failure);
+    const reason = String(cause && cause.message ? cause.message : cause);
     return { pyodide: await loadPyodide(plain), how: `plain (the snapshot could not be used: ${reason})` };
   }
 }
@@ -55,16 +148,26 @@ async function start({ runtime: names }) {
   const started = performance.now();
   const phases = {};
   const phase = (name) => (phases[name] = Math.round(performance.now() - started));
-  // Compiling the wasm while the snapshot downloads (Pyodide compiles only once it has the snapshot) was
-  // measured slower on 2 cores (`make bench`, docs/performance.md), so it is off unless asked for.
+  // A second compile of the wasm, started at once beside Pyodide's own (which starts once its module is
+  // imported), was measured slower on 2 cores (`make bench`, docs/performance.md): off unless asked for.
   if (runtime.precompile === true) {
     WebAssembly.compileStreaming(fetch(`${runtime.pyodide}pyodide.asm.wasm`)).catch(() => null);
   }
+  let snapshot = null;
+  if (runtime.snapshot) {
+    let compiling;
+    const asked = new Promise((resolve) => (compiling = resolve));
+    snapshot = { ...unpack(runtime.snapshot, runtime.inflateAtOnce === true ? null : asked), compiling };
+  }
   const zip = fetched(runtime.decision, "bytes");
   const data = fetched(runtime.data, "text");
-  const { loadPyodide } = await import(`${runtime.pyodide}pyodide.mjs`);
-  phase("pyodide.mjs imported");
-  const { pyodide, how } = await startPython(loadPyodide, runtime);
+  const [{ loadPyodide }, { default: factory }] = await Promise.all([
+    import(`${runtime.pyodide}pyodide.mjs`),
+    import(`${runtime.pyodide}pyodide.asm.mjs`),
+  ]);
+  phase("Pyodide imported");
+  const python = await startPython({ loadPyodide, factory }, runtime, snapshot, phase);
+  const { pyodide, how, snapshot: source } = python;
   phase("Python started");
   pyodide.unpackArchive(new Uint8Array(await zip), "zip", { extractDir: LIBRARY });
   pyodide.runPython(`import sys\nif ${JSON.stringify(LIBRARY)} not in sys.path: sys.path.insert(0, ${JSON.stringify(LIBRARY)})`);
@@ -76,21 +179,42 @@ async function start({ runtime: names }) {
   pyodide.runPython("import gc\ngc.freeze()");
   assess = assessor.assess_json;
   const versions = assessor.versions().toJs({ dict_converter: Object.fromEntries });
+  const now = new Date().toISOString();
+  for (const id of runtime.practice === false ? [] : Object.keys(versions)) {
+    practice.push(...assessor.warm_up_scenarios(id, now).toJs());
+  }
   phase("data loaded");
-  return { versions, how, phases, milliseconds: performance.now() - started };
+  return { versions, how, snapshot: source, phases, milliseconds: performance.now() - started };
+}
+
+function answer(message) {
+  const started = performance.now();
+  const result = assess(message.scenario);
+  self.postMessage({ type: "result", id: message.id, result, milliseconds: performance.now() - started });
+}
+
+// One practice scenario per task, so a scenario from the page waits for one at most.
+function practise() {
+  if (practice.length === 0) return;
+  assess(practice.shift());
+  setTimeout(practise, 0);
 }
 
 self.onmessage = async ({ data: message }) => {
   if (message.type === "start") {
+    let ready;
     try {
-      self.postMessage({ type: "ready", ...(await start(message)) });
+      ready = { type: "ready", ...(await start(message)) };
     } catch (error) {
       self.postMessage({ type: "failed", message: String(error && error.message ? error.message : error) });
+      return;
     }
+    self.postMessage(ready);
+    if (pending !== null) answer(pending);
+    pending = null;
+    setTimeout(practise, 0);
   } else if (message.type === "assess") {
-    if (assess === null) return;
-    const started = performance.now();
-    const result = assess(message.scenario);
-    self.postMessage({ type: "result", id: message.id, result, milliseconds: performance.now() - started });
+    if (assess === null) pending = message;
+    else answer(message);
   }
 };

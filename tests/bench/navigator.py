@@ -6,13 +6,16 @@ Each run opens a fresh browser context (empty caches, no service worker), then:
 - the navigator page, cold then warm: navigation start to the first suggestion on screen (the page's
   `navigator-first-result` mark). Warm is the next visit in the same context, after the service worker has
   kept the navigator's files;
-- the levers, each changed alone on a cold context: the memory snapshot (plain start instead), the lock
-  file's info passed (fetched instead), and compiling the wasm while the snapshot downloads (tried, off);
-  timed from creating the navigator's worker, on a page of its own, to "ready";
+- the start-up levers, each changed alone on a cold context: the memory snapshot (plain start instead), the
+  lock file's info passed (fetched instead), inflating the snapshot only once Pyodide has asked for its
+  wasm (at once instead), and a second compile of the wasm started at once (tried, off); timed from
+  creating the navigator's worker, on a page of its own, to "ready";
 - per change: ticking and unticking an indicator, time from the change to the new result on screen,
   measured on a settled page (a second after the first suggestion; each change once the previous result
   has been painted, as when a person ticks), and again back to back, each change the moment the previous
-  result is in the page (which then also waits for the previous result's layout and paint).
+  result is in the page (which then also waits for the previous result's layout and paint);
+- the per-change lever, on a cold context with no service worker: the practice scenarios assessed after
+  the first suggestion (none instead); settled changes as above.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote
 
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, wait_until_navigator_kept
 
@@ -44,7 +47,12 @@ LEVERS = {
     "lever: all on": {},
     "lever: no snapshot": {"snapshot": None},
     "lever: lock file fetched": {"lock": None},
+    "lever: snapshot inflated at once": {"inflateAtOnce": True},
     "lever: wasm compiled early": {"precompile": True},
+}
+PER_CHANGE_LEVERS = {
+    "per change: as shipped": {},
+    "per change: no practice scenarios": {"practice": False},
 }
 TIMEOUT_MS = 120_000
 
@@ -202,6 +210,17 @@ def _one_run(browser: Browser, url: str, figures: Figures) -> None:
     page.close()
     context.close()
 
+    for name, change in PER_CHANGE_LEVERS.items():
+        context = browser.new_context(service_workers="block")
+        context.route(f"{url}/{PARTNERSHIP}/navigator/", functools.partial(_with_runtime, change))
+        page, _ = _navigator(context, url)
+        page.check("input[name='area'][value='derby-city']")
+        page.wait_for_timeout(SETTLE_MS)
+        changes = page.evaluate(ROUND_TRIPS, {"indicator": INDICATOR, "changes": CHANGES, "settle": True})
+        figures.add(name, *changes["times"])
+        figures.add(f"python ({name})", *changes["python"])
+        context.close()
+
     for name, change in LEVERS.items():
         context = browser.new_context()
         page = context.new_page()
@@ -212,6 +231,14 @@ def _one_run(browser: Browser, url: str, figures: Figures) -> None:
             raise RuntimeError(f"{name}: the worker did not start: {reply}")
         figures.add(name, reply["ms"])
         context.close()
+
+
+def _with_runtime(change: dict[str, object], route: Route) -> None:
+    """The navigator page as served, with `change` merged into the runtime its worker is started with."""
+    page = route.fetch().text()
+    runtime = json.loads(_attribute_of(page, "data-runtime")) | change
+    changed = re.sub(r'data-runtime="[^"]*"', f'data-runtime="{html.escape(json.dumps(runtime))}"', page)
+    route.fulfill(body=changed, content_type="text/html; charset=utf-8")
 
 
 def measure(site: Path, runs: int) -> Figures:
@@ -239,7 +266,11 @@ def measure(site: Path, runs: int) -> Figures:
 
 
 def _attribute(page: Path, name: str) -> str:
-    match = re.search(rf'{name}="([^"]*)"', page.read_text(encoding="utf-8"))
+    return _attribute_of(page.read_text(encoding="utf-8"), name, str(page))
+
+
+def _attribute_of(text: str, name: str, where: str = "the page") -> str:
+    match = re.search(rf'{name}="([^"]*)"', text)
     if match is None:
-        raise RuntimeError(f"{page} has no {name}")
+        raise RuntimeError(f"{where} has no {name}")
     return html.unescape(match.group(1))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from collections.abc import Iterator
@@ -302,6 +303,39 @@ def test_without_the_snapshot_the_plain_start_gives_the_same_answers(browser: Br
     context.route(re.compile(r".*/snapshot-[0-9a-f]+\.bin$"), lambda route: route.abort())
     page = open_navigator(context, site_url, "derby-derbyshire")
     assert str(page.get_attribute("#navigator", "data-started")).startswith("plain (the snapshot could not")
+    choose(page, CITY, SELF_HARM)
+    assert "Suggested: Level 2 – Emerging Needs" in page.locator("#nav-result-body").inner_text()
+    context.close()
+
+
+def _damaged(packed: bytes, how: str) -> bytes:
+    inflated = gzip.decompress(packed)
+    if how == "cut short":  # a whole gzip file holding half the records
+        return gzip.compress(inflated[: len(inflated) // 2])
+    if how == "not packed":  # Pyodide's own form, as the site shipped it before
+        return gzip.compress(b"\x00snp" + inflated[4:])
+    return packed[: len(packed) // 2]  # the download itself broken off
+
+
+@pytest.mark.parametrize(
+    ("how", "reason"),
+    [
+        ("cut short", "the snapshot ended early"),
+        ("not packed", "the snapshot is not packed"),
+        ("broken off", ""),
+    ],
+)
+def test_a_damaged_snapshot_is_never_restored_the_plain_start_answers(
+    browser: Browser, site_url: str, built_site: Path, how: str, reason: str
+) -> None:
+    """The worker writes Pyodide's magic number last, so half a snapshot is refused, not restored."""
+    snapshot = next((built_site / "assets" / "navigator").glob("snapshot-*.bin"))
+    body = _damaged(snapshot.read_bytes(), how)
+    context = browser.new_context()
+    context.route(re.compile(r".*/snapshot-[0-9a-f]+\.bin$"), lambda route: route.fulfill(body=body))
+    page = open_navigator(context, site_url, "derby-derbyshire")
+    started = str(page.get_attribute("#navigator", "data-started"))
+    assert started.startswith(f"plain (the snapshot could not be used: {reason}"), started
     choose(page, CITY, SELF_HARM)
     assert "Suggested: Level 2 – Emerging Needs" in page.locator("#nav-result-body").inner_text()
     context.close()

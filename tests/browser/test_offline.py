@@ -171,6 +171,9 @@ def test_offline_reload_with_the_server_stopped_still_assesses(
     served.stop()
 
     reload_navigator(page)
+    # The service worker keeps the snapshot inflated (sw.js `forCache`): the worker does not inflate it again.
+    assert page.get_attribute("#navigator", "data-started") == "snapshot"
+    assert page.get_attribute("#navigator", "data-snapshot") == "kept inflated"
     assert assess_self_harm_in_derby(page) == "Suggested: Level 2 – Emerging Needs"
     assert shown_version(page) == "1"
     page.goto(f"{served.url}/derby-derbyshire/")
