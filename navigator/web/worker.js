@@ -5,14 +5,14 @@
 // Start-up restores the build's memory snapshot (Python with the decision package already imported, see
 // navigator/web/runtime.py), mounting the standard library zip the build made for it (empty: every module
 // needed is already imported) and giving Pyodide the lock file's info, so nothing else is fetched. If the
-// snapshot cannot be restored, it starts Python the plain way and says so. The page's start message names every file (`runtime`, the page's data-runtime);
-// a null snapshot or lock asks for the plain way; `precompile`, `inflateAtOnce` and `practice` switch the
-// levers below (the benchmark measures each).
+// snapshot cannot be restored, it starts Python the plain way and says so. The page's start message names
+// every file (`runtime`, the page's data-runtime); a null snapshot or lock asks for the plain way;
+// `precompile`, `inflateAtOnce` and `practice` switch the levers below (the benchmark measures each).
 const LIBRARY = "/home/pyodide/navigator-lib";
 
 let assess = null;
 let pending = null; // the page's latest scenario, sent before Python had started
-const practice = []; // navigator/decision/warm_up.py: assessed, and thrown away, in idle time
+let practice = () => []; // navigator/decision/warm_up.py: assessed, and thrown away, after "ready"
 
 async function fetched(url, as) {
   const response = await fetch(url);
@@ -97,17 +97,16 @@ function unpack(url, compiling) {
 function watched(factory, compiling) {
   return (settings) => {
     const instantiate = settings.instantiateWasm;
-    if (typeof instantiate !== "function") {
-      compiling();
-      return factory(settings);
+    if (typeof instantiate !== "function") compiling();
+    else {
+      settings.instantiateWasm = (...args) => {
+        try {
+          return instantiate(...args);
+        } finally {
+          compiling();
+        }
+      };
     }
-    settings.instantiateWasm = (...args) => {
-      try {
-        return instantiate(...args);
-      } finally {
-        compiling();
-      }
-    };
     return factory(settings);
   };
 }
@@ -166,8 +165,8 @@ async function start({ runtime: names }) {
     import(`${runtime.pyodide}pyodide.asm.mjs`),
   ]);
   phase("Pyodide imported");
-  const python = await startPython({ loadPyodide, factory }, runtime, snapshot, phase);
-  const { pyodide, how, snapshot: source } = python;
+  const modules = { loadPyodide, factory };
+  const { pyodide, how, snapshot: source } = await startPython(modules, runtime, snapshot, phase);
   phase("Python started");
   pyodide.unpackArchive(new Uint8Array(await zip), "zip", { extractDir: LIBRARY });
   pyodide.runPython(`import sys\nif ${JSON.stringify(LIBRARY)} not in sys.path: sys.path.insert(0, ${JSON.stringify(LIBRARY)})`);
@@ -179,9 +178,10 @@ async function start({ runtime: names }) {
   pyodide.runPython("import gc\ngc.freeze()");
   assess = assessor.assess_json;
   const versions = assessor.versions().toJs({ dict_converter: Object.fromEntries });
-  const now = new Date().toISOString();
-  for (const id of runtime.practice === false ? [] : Object.keys(versions)) {
-    practice.push(...assessor.warm_up_scenarios(id, now).toJs());
+  if (runtime.practice !== false) {
+    // Made after "ready" (practise), not here: nothing before the first suggestion waits for it.
+    const now = () => new Date().toISOString();
+    practice = () => Object.keys(versions).flatMap((id) => assessor.warm_up_scenarios(id, now()).toJs());
   }
   phase("data loaded");
   return { versions, how, snapshot: source, phases, milliseconds: performance.now() - started };
@@ -194,10 +194,10 @@ function answer(message) {
 }
 
 // One practice scenario per task, so a scenario from the page waits for one at most.
-function practise() {
-  if (practice.length === 0) return;
-  assess(practice.shift());
-  setTimeout(practise, 0);
+function practise(scenarios) {
+  if (scenarios.length === 0) return;
+  assess(scenarios.shift());
+  setTimeout(practise, 0, scenarios);
 }
 
 self.onmessage = async ({ data: message }) => {
@@ -212,7 +212,7 @@ self.onmessage = async ({ data: message }) => {
     self.postMessage(ready);
     if (pending !== null) answer(pending);
     pending = null;
-    setTimeout(practise, 0);
+    setTimeout(() => practise(practice()), 0);
   } else if (message.type === "assess") {
     if (assess === null) pending = message;
     else answer(message);
