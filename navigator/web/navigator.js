@@ -304,6 +304,10 @@ function receive(data, timer) {
     if (latest === 0) request();
     document.dispatchEvent(new Event("navigator-started")); // handbook.js registers the service worker now
     keepForOffline();
+  } else if (data.type === "practised") {
+    // The worker's practice after the first suggestion (worker.js `practise`), for the tests and benchmark.
+    const { scenarios, spaced, settled } = data;
+    root.dataset.practised = JSON.stringify({ scenarios, spaced, settled });
   } else if (data.type === "failed") {
     clearTimeout(timer);
     fail(data.message);

@@ -7,12 +7,14 @@
 // needed is already imported) and giving Pyodide the lock file's info, so nothing else is fetched. If the
 // snapshot cannot be restored, it starts Python the plain way and says so. The page's start message names
 // every file (`runtime`, the page's data-runtime); a null snapshot or lock asks for the plain way;
-// `precompile`, `inflateAtOnce` and `practice` switch the levers below (the benchmark measures each).
+// `precompile`, `inflateAtOnce`, `practice` and `spacedPractice` switch the levers below (the benchmark
+// measures each).
 const LIBRARY = "/home/pyodide/navigator-lib";
 
 let assess = null;
 let pending = null; // the page's latest scenario, sent before Python had started
 let practice = () => []; // navigator/decision/warm_up.py: assessed, and thrown away, after "ready"
+let spacedPractice = true; // the second part of the practice (`practise`)
 
 async function fetched(url, as) {
   const response = await fetch(url);
@@ -93,15 +95,16 @@ function unpack(url, compiling) {
   return { memory, filled };
 }
 
-// Pyodide's module factory (pyodide.asm.mjs), calling `compiling` once the module has asked for its wasm.
-function watched(factory, compiling) {
+// Pyodide's module factory (pyodide.asm.mjs), calling `compiling` once the module has asked for its wasm
+// (and marking the phase once the wasm is instantiated).
+function watched(factory, compiling, phase) {
   return (settings) => {
     const instantiate = settings.instantiateWasm;
     if (typeof instantiate !== "function") compiling();
     else {
-      settings.instantiateWasm = (...args) => {
+      settings.instantiateWasm = (imports, instantiated) => {
         try {
-          return instantiate(...args);
+          return instantiate(imports, (...made) => (phase("wasm instantiated"), instantiated(...made)));
         } finally {
           compiling();
         }
@@ -119,7 +122,7 @@ async function startPython({ loadPyodide, factory }, runtime, snapshot, phase) {
     const pyodide = await loadPyodide({
       ...plain,
       stdLibURL: runtime.stdlib,
-      createPyodideModule: watched(factory, () => (phase("wasm asked for"), snapshot.compiling())),
+      createPyodideModule: watched(factory, () => (phase("wasm asked for"), snapshot.compiling()), phase),
       _loadSnapshot: snapshot.memory,
       fsInit: () => filled.catch(() => undefined),
     });
@@ -178,6 +181,7 @@ async function start({ runtime: names }) {
   pyodide.runPython("import gc\ngc.freeze()");
   assess = assessor.assess_json;
   const versions = assessor.versions().toJs({ dict_converter: Object.fromEntries });
+  spacedPractice = runtime.spacedPractice !== false;
   if (runtime.practice !== false) {
     // Made after "ready" (practise), not here: nothing before the first suggestion waits for it.
     const now = () => new Date().toISOString();
@@ -193,11 +197,36 @@ function answer(message) {
   self.postMessage({ type: "result", id: message.id, result, milliseconds: performance.now() - started });
 }
 
-// One practice scenario per task, so a scenario from the page waits for one at most.
-function practise(scenarios) {
-  if (scenarios.length === 0) return;
-  assess(scenarios.shift());
-  setTimeout(practise, 0, scenarios);
+// Practice, in two parts. First each scenario in turn, one per task (so a scenario from the page waits
+// for one at most): Pyodide's wasm functions on each path are compiled. Then one scenario every SPACED_MS
+// until SETTLED of them in a row take under SLOW times the fastest practice: V8 compiles the busiest
+// functions again in the background, guessing from the practice which functions each call reaches, and
+// the first call to reach the new code may find a guess wrong and go back (a "deopt", about 5 to 8 ms of
+// Python instead of 1). Those first calls are practice, not a person's tick (docs/performance.md).
+const SPACED_MS = 200;
+const SETTLED = 5;
+const SLOW = 4;
+const MOST_SPACED = 50;
+
+function practise(scenarios, settle, state = { at: 0, fastest: Infinity, quick: 0, spaced: 0 }) {
+  const report = (settled) => settle({ scenarios: scenarios.length, spaced: state.spaced, settled });
+  if (scenarios.length === 0) {
+    report(false);
+    return;
+  }
+  const started = performance.now();
+  assess(scenarios[state.at % scenarios.length]);
+  const milliseconds = performance.now() - started;
+  if (state.at >= scenarios.length) {
+    state.spaced += 1;
+    state.quick = milliseconds < SLOW * state.fastest ? state.quick + 1 : 0;
+  }
+  state.fastest = Math.min(state.fastest, milliseconds);
+  state.at += 1;
+  if (state.at < scenarios.length) setTimeout(practise, 0, scenarios, settle, state);
+  else if (spacedPractice && state.quick < SETTLED && state.spaced < MOST_SPACED) {
+    setTimeout(practise, SPACED_MS, scenarios, settle, state);
+  } else report(state.quick >= SETTLED);
 }
 
 self.onmessage = async ({ data: message }) => {
@@ -212,7 +241,8 @@ self.onmessage = async ({ data: message }) => {
     self.postMessage(ready);
     if (pending !== null) answer(pending);
     pending = null;
-    setTimeout(() => practise(practice()), 0);
+    const settled = (report) => self.postMessage({ type: "practised", ...report });
+    setTimeout(() => practise(practice(), settled), 0);
   } else if (message.type === "assess") {
     if (assess === null) pending = message;
     else answer(message);

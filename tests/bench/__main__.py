@@ -118,7 +118,8 @@ def navigator_section(figures: Figures) -> str:
         ("A second compile of the wasm, started at once (not shipped)", "lever: wasm compiled early"),
     ]
     per_change = [
-        ("As shipped (practice scenarios after the first suggestion)", "per change: as shipped"),
+        ("As shipped (practice scenarios, then spaced ones until settled)", "per change: as shipped"),
+        ("Practice scenarios, but none spaced out", "per change: no spaced practice"),
         ("No practice scenarios", "per change: no practice scenarios"),
     ]
     lines = [
@@ -144,7 +145,7 @@ def navigator_section(figures: Figures) -> str:
         "|---|---|",
         *[f"| {name} | {figures.median(key):.0f} ms |" for name, key in levers],
         "",
-        "The per-change lever, on a cold context with no service worker: settled changes as above.",
+        "The per-change levers, on a cold context with no service worker: settled changes as above.",
         "",
         "| Per change | Round trip | Python's assessment |",
         "|---|---|---|",
@@ -183,6 +184,19 @@ def navigator_section(figures: Figures) -> str:
         "compiling on first use the 1,463 wasm functions Python's start runs (about 110 ms). A second "
         "compile started at once (the last lever) only adds to the work on two cores.",
         "",
+        "Tried for the warm start and not shipped (22 November 2026; the worker's phases are in the page's "
+        "`data-start-phases`). Chrome's wasm code cache: Chrome writes one (4.3 MB in the profile's `Code "
+        "Cache/wasm` for Pyodide from the HTTP cache), yet a visit in a new tab took as long from asking "
+        "for the wasm to having it instantiated (100 to 200 ms) and from there to Python started (130 to "
+        "200 ms), whether the wasm came from the service worker's copy or the HTTP cache, and even with V8 "
+        "told to write the cache at once (`--js-flags=--wasm-caching-timeout-ms=0`). Only a revisit in the "
+        "same tab, with the last worker's compiled module still in that tab's process, was faster: first "
+        "suggestion 553 to 647 ms (2 runs, 3 revisits each), 0.22 to 0.26 × bare warm; nobody can count "
+        "on that, so the benchmark keeps a new tab. V8's `//# allFunctionsCalledOnLoad` comment on "
+        "Pyodide's module moved the factory's compiling into its import (no gain), and keeping Pyodide's "
+        "scripts in the service worker's install step, or importing them once more in a spare worker "
+        "after the first visit, did not make the next visit's import faster.",
+        "",
         "Per change: a trace of settled changes (22 November 2026) shows where a round trip goes. Python's "
         "assessment takes about 1 ms; the tick itself makes the browser draw a frame for the page (style, "
         "a hit test, paint and commit of the long form: about 2 to 3 ms of the main thread), and the "
@@ -192,9 +206,18 @@ def navigator_section(figures: Figures) -> str:
         "functions are compiled when first used and the busiest ones again in the background. After the "
         "first suggestion the worker assesses practice scenarios one at a time (navigator/decision/"
         "warm_up.py: each level, flag, area and question of the partnership, twice; their results are "
-        "thrown away), so a person's ticks find them compiled (the per-change lever). Turning Python's "
-        "automatic garbage collection off and collecting only when the page was idle was tried too: no "
-        "measurable difference (500 changes each way, 22 November 2026), so it is not shipped.",
+        "thrown away), so a person's ticks find them compiled (the per-change levers). Even so, the first "
+        "tick after the practice still took 5 to 10 ms of Python, whichever scenario it was, while the "
+        "next took 1 ms. V8 flags found the cause (22 November 2026): with `--no-wasm-deopt` (or "
+        "`--liftoff-only`) it was gone. V8 compiles the busiest wasm functions again in the background, "
+        "guessing from the calls so far which function each indirect call reaches; the first call into "
+        "new code that finds a guess wrong goes back to the baseline code (a deopt). In the first 1 to 2 "
+        "seconds after the practice this happened 2 or 3 times, then no more. So the worker goes on with "
+        "one practice scenario every 200 ms until 5 in a row take under 4 times its fastest (8 or 9 more, "
+        "about 1.5 s; the page's `data-practised` says so): the deopts fall on practice, not on a "
+        "person's tick. Turning Python's automatic garbage collection off and collecting only when the "
+        "page was idle was tried too: no measurable difference (500 changes each way, 22 November 2026), "
+        "so it is not shipped.",
     ]
     return "\n".join(lines) + "\n"
 

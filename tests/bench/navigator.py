@@ -14,8 +14,9 @@ Each run opens a fresh browser context (empty caches, no service worker), then:
   measured on a settled page (a second after the first suggestion; each change once the previous result
   has been painted, as when a person ticks), and again back to back, each change the moment the previous
   result is in the page (which then also waits for the previous result's layout and paint);
-- the per-change lever, on a cold context with no service worker: the practice scenarios assessed after
-  the first suggestion (none instead); settled changes as above.
+- the per-change levers, on a cold context with no service worker: the practice scenarios assessed after
+  the first suggestion, then spaced out until the worker's calls are settled (without the spaced part;
+  none at all); settled changes as above.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ LEVERS = {
 }
 PER_CHANGE_LEVERS = {
     "per change: as shipped": {},
+    "per change: no spaced practice": {"spacedPractice": False},
     "per change: no practice scenarios": {"practice": False},
 }
 TIMEOUT_MS = 120_000

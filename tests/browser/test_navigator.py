@@ -253,6 +253,24 @@ def test_no_request_leaves_the_site_and_none_at_all_while_ticking(browser: Brows
     context.close()
 
 
+def test_after_the_first_suggestion_the_worker_practises_until_its_calls_are_settled(
+    context: BrowserContext, site_url: str, assessor: Assessor
+) -> None:
+    page = open_navigator(context, site_url, "derby-derbyshire")
+    page.wait_for_selector("#navigator[data-practised]", state="attached", timeout=60_000)
+    practised = json.loads(str(page.get_attribute("#navigator", "data-practised")))
+    # Every practice scenario of the partnership (navigator/decision/warm_up.py), then spaced ones: at
+    # least the 5 quick ones in a row that end it (worker.js SETTLED), at most 50 (MOST_SPACED).
+    practice = assessor.warm_up_scenarios("derby-derbyshire", "2026-11-22T10:00:00Z")
+    assert practised["scenarios"] == len(practice)
+    assert 5 <= practised["spaced"] <= 50
+    assert practised["settled"] or practised["spaced"] == 50
+    # The practice changed nothing a person sees: a tick still gives its own suggestion.
+    choose(page, CITY, SELF_HARM)
+    assert "Suggested: Level 2 – Emerging Needs" in page.locator("#nav-result-body").inner_text()
+    page.close()
+
+
 # A partnership's pages search its own index (navigator/handbook/search_scope.py).
 SEARCH_INDEX_ASKED = """() => performance.getEntriesByType("resource")
   .filter((entry) => new URL(entry.name).pathname.startsWith("/search/")).map((entry) => entry.name)"""
