@@ -201,8 +201,8 @@ function answer(message) {
 // for one at most): Pyodide's wasm functions on each path are compiled. Then one scenario every SPACED_MS
 // until SETTLED of them in a row take under SLOW times the fastest practice: V8 compiles the busiest
 // functions again in the background, guessing from the practice which functions each call reaches, and
-// the first call to reach the new code may find a guess wrong and go back (a "deopt", about 5 to 8 ms of
-// Python instead of 1). Those first calls are practice, not a person's tick (docs/performance.md).
+// the first call to reach the new code may find a guess wrong and go back (a "deopt", about 5 to 10 ms
+// of Python instead of 1). Those first calls are practice, not a person's tick (docs/performance.md).
 const SPACED_MS = 200;
 const SETTLED = 5;
 const SLOW = 4;
@@ -241,8 +241,8 @@ self.onmessage = async ({ data: message }) => {
     self.postMessage(ready);
     if (pending !== null) answer(pending);
     pending = null;
-    const settled = (report) => self.postMessage({ type: "practised", ...report });
-    setTimeout(() => practise(practice(), settled), 0);
+    const practised = (report) => self.postMessage({ type: "practised", ...report });
+    setTimeout(() => practise(practice(), practised), 0);
   } else if (message.type === "assess") {
     if (assess === null) pending = message;
     else answer(message);
