@@ -59,7 +59,7 @@ function keepable(response) {
 
 // Files not yet kept, but for ones that may change, which are asked for again. "no-cache" asks the server
 // whether the browser's own HTTP cache is still current: a file the page has just loaded is not
-// downloaded again, and an outdated one is never kept.
+// downloaded again, and an outdated one is never kept. Returns the addresses stored now.
 async function keep(cache, paths) {
   const wanted = [];
   for (const url of paths.map(address)) {
@@ -73,6 +73,7 @@ async function keep(cache, paths) {
     if (!keepable(response)) throw new Error(`${url}: ${response.status}`);
     await cache.put(url, forCache(url, response));
   }
+  return wanted;
 }
 
 // A partnership's pages, open data and search index, once one of its pages is open.
@@ -82,9 +83,10 @@ async function keepPartnership(cache, partnership) {
   await cache.put(mark("pages", partnership), new Response("kept"));
 }
 
-// The navigator's files shared by every partnership, and this partnership's data and pages.
+// The navigator's files shared by every partnership, and this partnership's data and pages; returns the
+// addresses of the navigator's files stored now.
 async function keepNavigator(cache, partnership) {
-  await keep(cache, [...MANIFEST.navigator, ...MANIFEST.navigator_data[partnership]]);
+  const stored = await keep(cache, [...MANIFEST.navigator, ...MANIFEST.navigator_data[partnership]]);
   for (const path of MANIFEST.fallback) {
     // The runtime fetches these only in some set-ups: kept if this browser has them, never downloaded.
     if (await cache.match(address(path))) continue;
@@ -94,6 +96,7 @@ async function keepNavigator(cache, partnership) {
   }
   await keepPartnership(cache, partnership);
   await cache.put(mark("navigator", partnership), new Response("kept"));
+  return stored;
 }
 
 self.addEventListener("install", (event) => {
@@ -131,18 +134,20 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-// Sent by a navigator page once its runtime has started (navigator/web/navigator.js).
+// Sent by a navigator page once its runtime has started (navigator/web/navigator.js). The reply names the
+// files stored now (`stored`), so the page knows when Pyodide's scripts are new to this cache.
 self.addEventListener("message", (event) => {
   if (!event.data || event.data.type !== "cache-navigator") return;
-  const reply = (type) => event.source && event.source.postMessage({ type, version: MANIFEST.version });
+  const reply = (type, stored = []) =>
+    event.source && event.source.postMessage({ type, version: MANIFEST.version, stored });
   const { partnership } = event.data;
   event.waitUntil(
     (async () => {
       if (!Object.hasOwn(MANIFEST.navigator_data, partnership)) throw new Error("no such partnership");
       if (!(await caches.has(CACHE))) throw new Error("a newer version has replaced this worker");
-      await keepNavigator(await caches.open(CACHE), partnership);
+      return keepNavigator(await caches.open(CACHE), partnership);
     })().then(
-      () => reply("navigator-cached"),
+      (stored) => reply("navigator-cached", stored),
       () => reply("navigator-not-cached"),
     ),
   );

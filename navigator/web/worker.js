@@ -5,16 +5,18 @@
 // Start-up restores the build's memory snapshot (Python with the decision package already imported, see
 // navigator/web/runtime.py), mounting the standard library zip the build made for it (empty: every module
 // needed is already imported) and giving Pyodide the lock file's info, so nothing else is fetched. If the
-// snapshot cannot be restored, it starts Python the plain way and says so. The page's start message names
-// every file (`runtime`, the page's data-runtime); a null snapshot or lock asks for the plain way;
-// `precompile`, `inflateAtOnce`, `practice` and `spacedPractice` switch the levers below (the benchmark
-// measures each).
+// snapshot cannot be restored, it starts Python the plain way and says so. The page names every file
+// (`runtime`, the page's data-runtime) as this worker's name or in a start message (`launch`); a null
+// snapshot or lock asks for the plain way; `precompile`, `inflateAtOnce`, `practice` and `spacedPractice`
+// switch the levers below (the benchmark measures each). A spare worker may be sent {type: "prime"}
+// instead (`prime`).
 const LIBRARY = "/home/pyodide/navigator-lib";
 
 let assess = null;
 let pending = null; // the page's latest scenario, sent before Python had started
 let practice = () => []; // navigator/decision/warm_up.py: assessed, and thrown away, after "ready"
 let spacedPractice = true; // the second part of the practice (`practise`)
+let afterFirst = () => undefined; // start-up's last steps, done once the first suggestion is sent (`start`)
 
 async function fetched(url, as) {
   const response = await fetch(url);
@@ -171,14 +173,24 @@ async function start({ runtime: names }) {
   const modules = { loadPyodide, factory };
   const { pyodide, how, snapshot: source } = await startPython(modules, runtime, snapshot, phase);
   phase("Python started");
-  pyodide.unpackArchive(new Uint8Array(await zip), "zip", { extractDir: LIBRARY });
-  pyodide.runPython(`import sys\nif ${JSON.stringify(LIBRARY)} not in sys.path: sys.path.insert(0, ${JSON.stringify(LIBRARY)})`);
+  // The package's files: the plain start imports them; a restored snapshot has imported them already, so
+  // they are written after the first suggestion (`afterFirst`), for tracebacks and any later import.
+  const archive = new Uint8Array(await zip);
+  const files = () => {
+    pyodide.unpackArchive(archive, "zip", { extractDir: LIBRARY });
+    pyodide.runPython(`import sys\nif ${JSON.stringify(LIBRARY)} not in sys.path: sys.path.insert(0, ${JSON.stringify(LIBRARY)})`);
+  };
+  if (how !== "snapshot") files();
   const Assessor = pyodide.runPython("from navigator.decision.api import Assessor\nAssessor");
   phase("decision package imported");
   const assessor = Assessor(await data);
-  // Everything made so far lives as long as the worker: keep it out of the garbage collector's scans, so
-  // a collection during an assessment is short (the 95th-percentile round trip).
-  pyodide.runPython("import gc\ngc.freeze()");
+  // After the first suggestion: the files (above), then everything made so far, which lives as long as
+  // the worker, is kept out of the garbage collector's scans, so a collection during an assessment is
+  // short (the 95th-percentile round trip).
+  afterFirst = () => {
+    if (how === "snapshot") files();
+    pyodide.runPython("import gc\ngc.freeze()");
+  };
   assess = assessor.assess_json;
   const versions = assessor.versions().toJs({ dict_converter: Object.fromEntries });
   spacedPractice = runtime.spacedPractice !== false;
@@ -229,11 +241,17 @@ function practise(scenarios, settle, state = { at: 0, fastest: Infinity, quick: 
   } else report(state.quick >= SETTLED);
 }
 
-self.onmessage = async ({ data: message }) => {
-  if (message.type === "start") {
+// Starts Python once, whoever asks first: the navigator page gives the runtime as this worker's name, so
+// the start does not wait for the page's first message (which waits for the page's own busy thread); a
+// page may send {type: "start", runtime} instead. (Not the address's #fragment: a worker served from the
+// service worker's copy has the copy's address, without it.)
+let starting = null;
+function launch(names) {
+  if (starting !== null) return starting;
+  starting = (async () => {
     let ready;
     try {
-      ready = { type: "ready", ...(await start(message)) };
+      ready = { type: "ready", ...(await start({ runtime: names })) };
     } catch (error) {
       self.postMessage({ type: "failed", message: String(error && error.message ? error.message : error) });
       return;
@@ -241,10 +259,49 @@ self.onmessage = async ({ data: message }) => {
     self.postMessage(ready);
     if (pending !== null) answer(pending);
     pending = null;
+    try {
+      afterFirst();
+    } catch {
+      // the files are for tracebacks, and gc.freeze() for speed: the answers do not depend on either
+    }
     const practised = (report) => self.postMessage({ type: "practised", ...report });
     setTimeout(() => practise(practice(), practised), 0);
-  } else if (message.type === "assess") {
+  })();
+  return starting;
+}
+
+// A spare worker's errand, once the site's service worker has just kept Pyodide's scripts: import them
+// from that copy and run Pyodide's module until it asks for its wasm, then stop. The browser compiles a
+// script it takes from the service worker's cache for the first time and keeps the compiled code with
+// it, so the next visit's worker starts from that code (docs/performance.md). No Python starts here.
+const PRIMED_AFTER_MS = 200; // time for the browser to write its code cache before the page ends this
+
+async function prime(names) {
+  const runtime = addresses(names);
+  const [{ loadPyodide }, { default: factory }] = await Promise.all([
+    import(`${runtime.pyodide}pyodide.mjs`),
+    import(`${runtime.pyodide}pyodide.asm.mjs`),
+  ]);
+  await new Promise((asked, failed) => {
+    const stopAtWasm = (settings) => {
+      settings.instantiateWasm = () => (asked(), {}); // never instantiated: the worker ends here
+      return factory(settings);
+    };
+    // The files a start asks for before the wasm: the kept ones the navigator's own worker asks for.
+    const kept = { indexURL: runtime.pyodide, stdLibURL: runtime.stdlib, lockFileContents: runtime.lock };
+    loadPyodide({ ...kept, createPyodideModule: stopAtWasm }).catch(failed);
+  });
+  setTimeout(() => self.postMessage({ type: "primed" }), PRIMED_AFTER_MS);
+}
+
+if (self.name) launch(JSON.parse(self.name));
+
+self.onmessage = ({ data: message }) => {
+  if (message.type === "start") launch(message.runtime);
+  else if (message.type === "assess") {
     if (assess === null) pending = message;
     else answer(message);
+  } else if (message.type === "prime") {
+    prime(message.runtime).catch((error) => self.postMessage({ type: "failed", message: String(error) }));
   }
 };

@@ -117,6 +117,10 @@ def navigator_section(figures: Figures) -> str:
         ),
         ("A second compile of the wasm, started at once (not shipped)", "lever: wasm compiled early"),
     ]
+    warm_levers = [
+        ("As shipped (the first visit primed the code cache)", "first suggestion warm"),
+        ("The first visit did not prime it", "first suggestion warm, not primed"),
+    ]
     per_change = [
         ("As shipped (practice scenarios, then spaced ones until settled)", "per change: as shipped"),
         ("Practice scenarios, but none spaced out", "per change: no spaced practice"),
@@ -128,7 +132,8 @@ def navigator_section(figures: Figures) -> str:
         f"Headless Debian chromium {figures.chromium}, Pyodide {pyodide_version()}, partnership "
         f"`derby-derbyshire`; medians of {figures.runs} runs, each on a fresh browser context. Cold: empty "
         "caches. Warm: the next visit in the same context (HTTP cache for bare Pyodide; for the navigator, "
-        "once the service worker is active and has kept its files). Per change: a settled page (a second "
+        "once the service worker is active and has kept its files, and the page has primed the browser's "
+        "code cache from that copy). Per change: a settled page (a second "
         "after the first suggestion), each change once the previous result has been painted, as when a "
         "person ticks.",
         "",
@@ -144,6 +149,16 @@ def navigator_section(figures: Figures) -> str:
         "| Start-up | Median |",
         "|---|---|",
         *[f"| {name} | {figures.median(key):.0f} ms |" for name, key in levers],
+        "",
+        "The warm start without the priming: the first visit's page told not to prime (its runtime's "
+        "`prime: false`), the next visit timed as warm above.",
+        "",
+        "| Warm start | Median | Against bare warm |",
+        "|---|---|---|",
+        *[
+            f"| {name} | {figures.median(key):.0f} ms | {figures.median(key) / bare_warm:.3f} × |"
+            for name, key in warm_levers
+        ],
         "",
         "The per-change levers, on a cold context with no service worker: settled changes as above.",
         "",
@@ -164,7 +179,12 @@ def navigator_section(figures: Figures) -> str:
         "November 2026); it is now the partnership's own index and is fetched only once the reader turns "
         "to search (docs/javascripts/search.js). The page sends its scenario as soon as the form can be "
         "read, and the worker answers it the moment Python is ready, with no round trip through the page "
-        "first.",
+        "first. The page gives the worker its runtime as the worker's name, so the worker starts at once: "
+        "a first message from the page reached it only once the page's busy thread let it go, 0 to 90 ms "
+        "after the worker's script had run (3 warm visits, 22 November 2026). On a start from the snapshot "
+        "the decision package is already imported, so its files are written only after the first "
+        "suggestion (`worker.js` `afterFirst`; it took 14 to 29 ms before the first suggestion, the same "
+        "visits), and `gc.freeze()` follows them.",
         "",
         "The snapshot is stored packed (navigator/web/runtime.py `packed`): only its non-zero stretches, "
         "11.7 MB of 31 MB, gzip-compressed to 5.2 MB. In a worker, inflating all 31 MB took about 150 ms "
@@ -194,8 +214,20 @@ def navigator_section(figures: Figures) -> str:
         "suggestion 553 to 647 ms (2 runs, 3 revisits each), 0.22 to 0.26 × bare warm; nobody can count "
         "on that, so the benchmark keeps a new tab. V8's `//# allFunctionsCalledOnLoad` comment on "
         "Pyodide's module moved the factory's compiling into its import (no gain), and keeping Pyodide's "
-        "scripts in the service worker's install step, or importing them once more in a spare worker "
-        "after the first visit, did not make the next visit's import faster.",
+        "scripts in the service worker's install step did not make the next visit's import faster.",
+        "",
+        "Priming the code cache (shipped 22 November 2026). Chrome keeps a script's compiled code with the "
+        "copy it came from, and for a copy in a service worker's cache it compiles and keeps it the first "
+        "time a script runs from that copy. A first visit loads Pyodide's module from the site, before "
+        "the service worker exists; the next visit is the first to run it from the service worker's copy, "
+        "so only the visit after that started from compiled code: from the module's import to asking for "
+        "the wasm took 100 to 180 ms on the second visit and 15 to 30 ms from the third (2 runs of 5 "
+        "visits). An earlier trial of a spare import had run from the browser's HTTP cache, not the "
+        "service worker's copy, and changed nothing. Now, when the service worker reports that it has just "
+        "kept Pyodide's scripts, the page has a spare worker import them from that copy and run the "
+        "module until it asks for its wasm (about 250 ms of a second thread, once; no Python starts; "
+        "`navigator.js` `primeCodeCache`, the page's `data-primed`), so the second visit starts from "
+        "compiled code too (the warm-start levers above).",
         "",
         "Per change: a trace of settled changes (22 November 2026) shows where a round trip goes. Python's "
         "assessment takes about 1 ms; the tick itself makes the browser draw a frame for the page (style, "

@@ -5,7 +5,8 @@ Each run opens a fresh browser context (empty caches, no service worker), then:
   the same site), timed from navigation start to the answer;
 - the navigator page, cold then warm: navigation start to the first suggestion on screen (the page's
   `navigator-first-result` mark). Warm is the next visit in the same context, after the service worker has
-  kept the navigator's files;
+  kept the navigator's files and the page has primed the code cache from that copy; once more without
+  the priming (a lever);
 - the start-up levers, each changed alone on a cold context: the memory snapshot (plain start instead), the
   lock file's info passed (fetched instead), inflating the snapshot only once Pyodide has asked for its
   wasm (at once instead), and a second compile of the wasm started at once (tried, off); timed from
@@ -38,7 +39,7 @@ from urllib.parse import quote
 
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, wait_until_navigator_kept
+from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, PRIMED, wait_until_navigator_kept
 
 PARTNERSHIP = "derby-derbyshire"
 INDICATOR = "l3-health-self-harming-behaviours"
@@ -169,10 +170,16 @@ def _navigator(context: BrowserContext, url: str) -> tuple[Page, float]:
     return page, float(first)
 
 
-def _kept_for_offline(page: Page) -> None:
-    """Wait until the service worker has installed and kept the navigator: a next visit during its
-    installation would be neither cold nor warm (it precaches the site then)."""
+def _kept_for_offline(page: Page, primed: bool = True) -> None:
+    """Wait until the service worker has installed and kept the navigator, and (unless the page was told
+    not to) the page has primed the browser's code cache from that copy: a next visit during either would
+    be neither cold nor warm (navigator.js `primeCodeCache`)."""
     wait_until_navigator_kept(page, PARTNERSHIP, TIMEOUT_MS)
+    if primed:
+        page.wait_for_function(PRIMED, timeout=TIMEOUT_MS)
+        how = page.get_attribute("#navigator", "data-primed")
+        if how != "primed":
+            raise RuntimeError(f"the page did not prime the code cache: {how}")
 
 
 def _bare(context: BrowserContext, url: str) -> float:
@@ -209,6 +216,18 @@ def _one_run(browser: Browser, url: str, figures: Figures) -> None:
         changes = page.evaluate(ROUND_TRIPS, {"indicator": INDICATOR, "changes": CHANGES, "settle": settle})
         figures.add(name, *changes["times"])
         figures.add(f"python ({name})", *changes["python"])
+    page.close()
+    context.close()
+
+    # Warm, but the first visit did not prime the code cache (the page told so in its runtime).
+    context = browser.new_context()
+    context.route(f"{url}/{PARTNERSHIP}/navigator/", functools.partial(_with_runtime, {"prime": False}))
+    page, _ = _navigator(context, url)
+    _kept_for_offline(page, primed=False)
+    page.close()
+    context.unroute(f"{url}/{PARTNERSHIP}/navigator/")
+    page, first = _navigator(context, url)
+    figures.add("first suggestion warm, not primed", first)
     page.close()
     context.close()
 

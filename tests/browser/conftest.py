@@ -56,6 +56,12 @@ NAVIGATOR_KEPT = """async (partnership) => {
 }"""
 
 
+# The navigator page has primed the browser's code cache from the service worker's copy, or said why not
+# (navigator.js `primeCodeCache`, the page's data-primed).
+PRIMED = """() => ["primed", "failed", "gave up", "not controlled"]
+  .includes(document.getElementById("navigator").dataset.primed)"""
+
+
 def wait_until_navigator_kept(page: Page, partnership: str, timeout_ms: int = 120_000) -> None:
     """Wait until the site's service worker is settled and has kept the partnership's navigator."""
     poll(page, NAVIGATOR_KEPT, partnership, timeout_ms)

@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from navigator.decision import Assessor
 from navigator.model.partnership import Partnership
 from navigator.model.scenarios import load_scenarios
+from tests.browser.conftest import PRIMED
 from tests.browser.test_handbook import axe_violations
 from tests.browser.test_offline import NAVIGATOR_KEPT, RECORD_WORKER_REPLIES
 
@@ -235,8 +236,11 @@ def test_no_request_leaves_the_site_and_none_at_all_while_ticking(browser: Brows
     context.on("request", lambda request: requested.append(request.url))
     page = open_navigator(context, site_url, "derby-derbyshire")
     page.wait_for_load_state("networkidle")
-    # The service worker keeps the site, then the navigator's files once the runtime is ready: let it finish.
+    # The service worker keeps the site, then the navigator's files once the runtime is ready, and a spare
+    # worker imports Pyodide's scripts from that copy once (navigator.js `primeCodeCache`): let them finish.
     page.wait_for_function(NAVIGATOR_KEPT, timeout=60_000)
+    page.wait_for_function(PRIMED, timeout=60_000)
+    assert page.get_attribute("#navigator", "data-primed") == "primed"
     assert [url for url in requested if urlparse(url).hostname != "127.0.0.1"] == []
     requested.clear()
     before = shown(page, None)

@@ -22,7 +22,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from navigator.handbook import offline
-from tests.browser.conftest import _QuietHandler, poll
+from tests.browser.conftest import PRIMED, _QuietHandler, poll
 from tests.conftest import REPOSITORY, THRESHOLDS
 
 READY = "#navigator[data-state='ready']"
@@ -126,8 +126,13 @@ def wait_until_kept(page: Page, version: str) -> None:
         arg=version,
         timeout=60_000,
     )
+    assert [reply for reply in kept_replies(page) if reply["version"] == version]
+
+
+def kept_replies(page: Page) -> list[dict[str, Any]]:
+    """The service worker's "navigator-cached" replies so far (each names the files it stored then)."""
     replies = page.evaluate("window.__workerReplies")
-    assert {"type": "navigator-cached", "version": version} in replies
+    return [reply for reply in replies if reply["type"] == "navigator-cached"]
 
 
 def wait_until_cached(page: Page, site: Server) -> None:
@@ -206,6 +211,46 @@ def test_a_new_thresholds_version_is_used_at_once_and_kept_offline(
     assert "(version 2)" in page.locator("#nav-status").inner_text()
     assert page.locator(".nav-error").count() == 0
     assert assess_self_harm_in_derby(page).startswith("Suggested: Level")
+
+
+PYODIDE_MODULE = """() => {
+  const runtime = JSON.parse(document.querySelector("script[data-runtime]").dataset.runtime);
+  return new URL(`${runtime.pyodide}pyodide.asm.mjs`, new URL("../../assets/navigator/", location.href)).href;
+}"""
+
+
+def test_once_pyodide_is_first_kept_a_spare_worker_compiles_it_from_the_kept_copy(
+    context: BrowserContext, served: Server
+) -> None:
+    # Each answer for Pyodide's module: whether the site's service worker gave it (its kept copy).
+    from_service_worker: list[bool] = []
+    context.on(
+        "response",
+        lambda response: (
+            response.url.endswith("/pyodide.asm.mjs")
+            and from_service_worker.append(response.from_service_worker)
+        ),
+    )
+    page = context.new_page()
+    open_navigator(page, f"{served.url}/derby-derbyshire/navigator/")
+    module = page.evaluate(PYODIDE_MODULE)
+    wait_until_kept(page, manifest(served.folder)["version"])
+    assert module in kept_replies(page)[0]["stored"]  # new to the service worker's cache: the page primes it
+    page.wait_for_function(PRIMED, timeout=60_000)
+    assert page.get_attribute("#navigator", "data-primed") == "primed"
+    # The navigator's own worker, before the service worker was there, and the service worker's download
+    # came from the site; the spare worker's import, last, from the service worker's copy.
+    assert from_service_worker.count(True) == 1
+    assert from_service_worker[-1] is True
+
+    from_service_worker.clear()
+    page.evaluate("window.__workerReplies.length = 0")
+    reload_navigator(page)  # the next visit: nothing new kept, so no spare worker
+    wait_until_kept(page, manifest(served.folder)["version"])
+    assert module not in kept_replies(page)[0]["stored"]
+    assert page.get_attribute("#navigator", "data-primed") is None
+    assert from_service_worker == [True]  # the navigator's own worker only, from the kept copy
+    assert assess_self_harm_in_derby(page) == "Suggested: Level 2 – Emerging Needs"
 
 
 KEPT_PATHS = """async () => {
