@@ -225,7 +225,8 @@ def navigator_section(figures: Figures) -> str:
         "visits). An earlier trial of a spare import had run from the browser's HTTP cache, not the "
         "service worker's copy, and changed nothing. Now, when the service worker reports that it has just "
         "kept Pyodide's scripts, the page has a spare worker import them from that copy and run the "
-        "module until it asks for its wasm (about 250 ms of a second thread, once; no Python starts; "
+        "module until it asks for its wasm (once; it ended 320 to 390 ms after it started, 200 ms of "
+        "which it waits for the browser to write its cache, 5 runs; no Python starts; "
         "`navigator.js` `primeCodeCache`, the page's `data-primed`), so the second visit starts from "
         "compiled code too (the warm-start levers above).",
         "",
