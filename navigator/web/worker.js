@@ -116,6 +116,15 @@ function watched(factory, compiling, phase) {
   };
 }
 
+// Pyodide's two modules, from this site: its loader and its module factory.
+async function importPyodide(runtime) {
+  const [{ loadPyodide }, { default: factory }] = await Promise.all([
+    import(`${runtime.pyodide}pyodide.mjs`),
+    import(`${runtime.pyodide}pyodide.asm.mjs`),
+  ]);
+  return { loadPyodide, factory };
+}
+
 async function startPython({ loadPyodide, factory }, runtime, snapshot, phase) {
   const plain = { indexURL: runtime.pyodide, ...(runtime.lock ? { lockFileContents: runtime.lock } : {}) };
   if (!snapshot) return { pyodide: await loadPyodide(plain), how: "plain" };
@@ -165,12 +174,8 @@ async function start({ runtime: names }) {
   }
   const zip = fetched(runtime.decision, "bytes");
   const data = fetched(runtime.data, "text");
-  const [{ loadPyodide }, { default: factory }] = await Promise.all([
-    import(`${runtime.pyodide}pyodide.mjs`),
-    import(`${runtime.pyodide}pyodide.asm.mjs`),
-  ]);
+  const modules = await importPyodide(runtime);
   phase("Pyodide imported");
-  const modules = { loadPyodide, factory };
   const { pyodide, how, snapshot: source } = await startPython(modules, runtime, snapshot, phase);
   phase("Python started");
   // The package's files: the plain start imports them; a restored snapshot has imported them already, so
@@ -278,10 +283,7 @@ const PRIMED_AFTER_MS = 200; // time for the browser to write its code cache bef
 
 async function prime(names) {
   const runtime = addresses(names);
-  const [{ loadPyodide }, { default: factory }] = await Promise.all([
-    import(`${runtime.pyodide}pyodide.mjs`),
-    import(`${runtime.pyodide}pyodide.asm.mjs`),
-  ]);
+  const { loadPyodide, factory } = await importPyodide(runtime);
   await new Promise((asked, failed) => {
     const stopAtWasm = (settings) => {
       settings.instantiateWasm = () => (asked(), {}); // never instantiated: the worker ends here
