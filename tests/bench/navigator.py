@@ -1,5 +1,10 @@
 """The navigator's speed in headless Debian chromium, beside a bare Pyodide start in the same run.
 
+Each visit opens a new tab and waits until the browser is quiet before it navigates (`Tabs`): headless
+chromium gives each new tab a window of its own, and the window's own start (Chromium's omnibox popup, a
+WebUI page in a renderer of its own: about 0.55 s of CPU in its first 0.6 s) would otherwise share the two
+cores with the page being timed. The visits that navigate at once are measured too, and reported beside.
+
 Each run opens a fresh browser context (empty caches, no service worker), then:
 - bare Pyodide, cold then warm: a page whose worker does `loadPyodide()` and `1+1` (the npm package from
   the same site), timed from navigation start to the answer;
@@ -30,6 +35,7 @@ import shutil
 import statistics
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -45,19 +51,23 @@ PARTNERSHIP = "derby-derbyshire"
 INDICATOR = "l3-health-self-harming-behaviours"
 CHANGES = 100
 SETTLE_MS = 1000  # after the first suggestion: the theme's search index loads then (see navigator.js)
-LEVERS = {
+LEVERS: dict[str, dict[str, object]] = {
     "lever: all on": {},
     "lever: no snapshot": {"snapshot": None},
     "lever: lock file fetched": {"lock": None},
     "lever: snapshot inflated at once": {"inflateAtOnce": True},
     "lever: wasm compiled early": {"precompile": True},
 }
-PER_CHANGE_LEVERS = {
+PER_CHANGE_LEVERS: dict[str, dict[str, object]] = {
     "per change: as shipped": {},
     "per change: no spaced practice": {"spacedPractice": False},
     "per change: no practice scenarios": {"practice": False},
 }
 TIMEOUT_MS = 120_000
+QUIET_POLL_S = 0.1
+QUIET_POLLS = 3
+QUIET_CPU_S = 0.01  # per poll, all the browser's processes together (Linux counts CPU time in 10 ms steps)
+QUIET_MOST_S = 10
 
 BARE_PAGE = """<!doctype html><html lang="en"><meta charset="utf-8"><title>Bare Pyodide</title>
 <script type="module">
@@ -159,8 +169,42 @@ class Figures:
         return p95(self.values[name])
 
 
-def _navigator(context: BrowserContext, url: str) -> tuple[Page, float]:
-    page = context.new_page()
+class Tabs:
+    """Opens each visit's tab, then waits until the browser's processes are quiet (their CPU time, from the
+    DevTools protocol's SystemInfo.getProcessInfo, grew by at most QUIET_CPU_S in each of QUIET_POLLS polls
+    in a row), so a visit times its page, not the browser's new window. `at_once` skips the wait (the
+    visits reported as "opened at once"); `waits` keeps how long each tab took to fall quiet."""
+
+    def __init__(self, browser: Browser) -> None:
+        self.session = browser.new_browser_cdp_session()
+        self.waits: list[float] = []
+
+    def cpu_seconds(self) -> float:
+        processes = self.session.send("SystemInfo.getProcessInfo")["processInfo"]
+        return float(sum(process["cpuTime"] for process in processes))
+
+    def open(self, context: BrowserContext, at_once: bool = False) -> Page:
+        page = context.new_page()
+        if at_once:
+            return page
+        started = time.perf_counter()
+        last, calm = self.cpu_seconds(), 0
+        while calm < QUIET_POLLS:
+            if time.perf_counter() - started > QUIET_MOST_S:
+                raise RuntimeError(
+                    f"the browser was still busy {QUIET_MOST_S} s after opening a tab: "
+                    "a busy machine's figures would mean nothing"
+                )
+            time.sleep(QUIET_POLL_S)
+            now = self.cpu_seconds()
+            calm = calm + 1 if now - last <= QUIET_CPU_S else 0
+            last = now
+        self.waits.append(1000 * (time.perf_counter() - started))
+        return page
+
+
+def _navigator(tabs: Tabs, context: BrowserContext, url: str, at_once: bool = False) -> tuple[Page, float]:
+    page = tabs.open(context, at_once)
     page.goto(f"{url}/{PARTNERSHIP}/navigator/")
     page.wait_for_selector("#navigator[data-shown]", timeout=TIMEOUT_MS)
     state = page.get_attribute("#navigator", "data-state")
@@ -182,8 +226,8 @@ def _kept_for_offline(page: Page, primed: bool = True) -> None:
             raise RuntimeError(f"the page did not prime the code cache: {how}")
 
 
-def _bare(context: BrowserContext, url: str) -> float:
-    page = context.new_page()
+def _bare(tabs: Tabs, context: BrowserContext, url: str, at_once: bool = False) -> float:
+    page = tabs.open(context, at_once)
     page.goto(f"{url}/__bench__/bare.html")
     page.wait_for_selector("body[data-done]", state="attached", timeout=TIMEOUT_MS)
     if page.get_attribute("body", "data-answer") != "2":
@@ -193,14 +237,34 @@ def _bare(context: BrowserContext, url: str) -> float:
     return done
 
 
-def _one_run(browser: Browser, url: str, figures: Figures) -> None:
+def _opened_at_once(browser: Browser, tabs: Tabs, url: str, figures: Figures) -> None:
+    """The cold and warm visits again, each navigating the moment its tab is open (the browser's new
+    window still starting)."""
     context = browser.new_context()
-    figures.add("bare cold", _bare(context, url))
-    figures.add("bare warm", _bare(context, url))
+    figures.add("bare cold, opened at once", _bare(tabs, context, url, at_once=True))
+    figures.add("bare warm, opened at once", _bare(tabs, context, url, at_once=True))
+    context.close()
+    context = browser.new_context()
+    page, first = _navigator(tabs, context, url, at_once=True)
+    figures.add("first suggestion cold, opened at once", first)
+    _kept_for_offline(page)
+    page.close()
+    page, first = _navigator(tabs, context, url, at_once=True)
+    figures.add("first suggestion warm, opened at once", first)
+    page.close()
     context.close()
 
+
+def _one_run(browser: Browser, tabs: Tabs, url: str, figures: Figures) -> None:
     context = browser.new_context()
-    page, first = _navigator(context, url)
+    figures.add("bare cold", _bare(tabs, context, url))
+    figures.add("bare warm", _bare(tabs, context, url))
+    context.close()
+
+    _opened_at_once(browser, tabs, url, figures)
+
+    context = browser.new_context()
+    page, first = _navigator(tabs, context, url)
     figures.add("first suggestion cold", first)
     figures.add(
         "worker started",
@@ -208,7 +272,7 @@ def _one_run(browser: Browser, url: str, figures: Figures) -> None:
     )
     _kept_for_offline(page)
     page.close()
-    page, first = _navigator(context, url)
+    page, first = _navigator(tabs, context, url)
     figures.add("first suggestion warm", first)
     page.check("input[name='area'][value='derby-city']")
     page.wait_for_timeout(SETTLE_MS)
@@ -222,11 +286,11 @@ def _one_run(browser: Browser, url: str, figures: Figures) -> None:
     # Warm, but the first visit did not prime the code cache (the page told so in its runtime).
     context = browser.new_context()
     context.route(f"{url}/{PARTNERSHIP}/navigator/", functools.partial(_with_runtime, {"prime": False}))
-    page, _ = _navigator(context, url)
+    page, _ = _navigator(tabs, context, url)
     _kept_for_offline(page, primed=False)
     page.close()
     context.unroute(f"{url}/{PARTNERSHIP}/navigator/")
-    page, first = _navigator(context, url)
+    page, first = _navigator(tabs, context, url)
     figures.add("first suggestion warm, not primed", first)
     page.close()
     context.close()
@@ -234,7 +298,7 @@ def _one_run(browser: Browser, url: str, figures: Figures) -> None:
     for name, change in PER_CHANGE_LEVERS.items():
         context = browser.new_context(service_workers="block")
         context.route(f"{url}/{PARTNERSHIP}/navigator/", functools.partial(_with_runtime, change))
-        page, _ = _navigator(context, url)
+        page, _ = _navigator(tabs, context, url)
         page.check("input[name='area'][value='derby-city']")
         page.wait_for_timeout(SETTLE_MS)
         changes = page.evaluate(ROUND_TRIPS, {"indicator": INDICATOR, "changes": CHANGES, "settle": True})
@@ -244,7 +308,7 @@ def _one_run(browser: Browser, url: str, figures: Figures) -> None:
 
     for name, change in LEVERS.items():
         context = browser.new_context()
-        page = context.new_page()
+        page = tabs.open(context)
         page.goto(f"{url}/__bench__/lever.html#{quote(json.dumps(change))}")
         page.wait_for_selector("body[data-reply]", state="attached", timeout=TIMEOUT_MS)
         reply = json.loads(str(page.get_attribute("body", "data-reply")))
@@ -280,8 +344,10 @@ def measure(site: Path, runs: int) -> Figures:
         with serve(folder) as url, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
             figures.chromium = browser.version
+            tabs = Tabs(browser)
             for _ in range(runs):
-                _one_run(browser, url, figures)
+                _one_run(browser, tabs, url, figures)
+            figures.add("quiet after", *tabs.waits)
             browser.close()
     return figures
 
