@@ -225,6 +225,7 @@ def test_a_diagram_of_a_type_mermaid_does_not_have_is_an_error(tmp_path: Path) -
 
 
 RUNTIME: dict[str, object] = {
+    "worker": "worker-1.js",
     "pyodide": "../pyodide/1.0/",
     "snapshot": "snapshot-1.bin",
     "stdlib": "stdlib-1.zip",
@@ -246,12 +247,17 @@ RUNTIME_FILES = (
 
 def navigator_site(site: Path, runtime: dict[str, object] = RUNTIME, manifest: object = None) -> None:
     tag = (
-        '<script type="module" async src="../../assets/navigator/navigator.js" '
+        '<script type="module" async src="../../assets/navigator/navigator-1.js" '
         f'data-runtime="{html.escape(json.dumps(runtime))}"></script>'
     )
     write(site, "p1/navigator/index.html", page(tag + '<link rel="stylesheet" href="../../main.css">'))
     write(site, "p1/level-1/index.html", page('<link rel="stylesheet" href="../../main.css">'))
-    for path in (*RUNTIME_FILES, "assets/navigator/navigator.js", "assets/navigator/worker.js", "main.css"):
+    for path in (
+        *RUNTIME_FILES,
+        "assets/navigator/navigator-1.js",
+        "assets/navigator/worker-1.js",
+        "main.css",
+    ):
         write(site, path)
     for pid in ("p1", "p2"):
         write(site, f"assets/navigator/data/{pid}-1.json", "{}")
@@ -269,8 +275,8 @@ def test_a_navigator_page_counts_worker_and_data_as_the_page_and_python_as_the_r
     assert set(counted.page) == {
         "p1/navigator/index.html",
         "main.css",
-        "assets/navigator/navigator.js",
-        "assets/navigator/worker.js",
+        "assets/navigator/navigator-1.js",
+        "assets/navigator/worker-1.js",
         "assets/navigator/data/p1-1.json",
     }
     assert counted.data == ("assets/navigator/data/p1-1.json",)
@@ -282,6 +288,13 @@ def test_a_navigator_page_counts_worker_and_data_as_the_page_and_python_as_the_r
         "assets/navigator/stdlib-1.zip",
         "assets/navigator/decision-1.zip",
     }
+
+
+def test_a_navigator_whose_runtime_names_no_worker_is_an_error(tmp_path: Path) -> None:
+    navigator_site(tmp_path, {key: value for key, value in RUNTIME.items() if key != "worker"})
+    message = r"p1/navigator/index\.html: the navigator's runtime names no worker"
+    with pytest.raises(ValueError, match=message):
+        weights.downloads(tmp_path, "p1/navigator/")
 
 
 def test_a_plain_start_counts_the_full_standard_library_and_a_missing_lock_the_lock_file(
@@ -297,7 +310,7 @@ def test_a_plain_start_counts_the_full_standard_library_and_a_missing_lock_the_l
 # Both formats of the service worker's manifest: one `navigator` list with every partnership's data, or
 # `partnerships` and `navigator_data` per partnership.
 SHARED = [path for path in RUNTIME_FILES if "python_stdlib" not in path and "lock" not in path]
-SHARED += ["assets/navigator/navigator.js", "assets/navigator/worker.js"]
+SHARED += ["assets/navigator/navigator-1.js", "assets/navigator/worker-1.js"]
 ONE_LIST = {
     "precache": ["./", "p1/", "p2/", "p1/level-1/", "main.css"],
     "navigator": [*SHARED, "assets/navigator/data/p1-1.json", "assets/navigator/data/p2-1.json"],

@@ -27,16 +27,16 @@ FAKE_SITE = {
     "assets/javascripts/lunr/min/lunr.de.min.js": "lunr",
     "assets/stylesheets/main.57a0d79d.min.css": "css",
     "assets/stylesheets/palette.fb2fffe2.min.css": "css",
-    "javascripts/handbook.js": "ours",
-    "javascripts/vendor/resize-observer.js": "polyfill",
+    "javascripts/handbook-da273553e12ae189.js": "ours",
+    "javascripts/vendor/resize-observer-9220821a37146b6c.js": "polyfill",
     "javascripts/vendor/mermaid/mermaid.esm.min.mjs": "mermaid",
     "javascripts/vendor/mermaid/chunks/mermaid.esm.min/chunk-MWUZ53VY.mjs": "chunk",
     "assets/pyodide/314.0.7/pyodide.mjs": "pyodide",
     "assets/pyodide/314.0.7/pyodide.asm.wasm": "wasm",
     "assets/pyodide/314.0.7/python_stdlib.zip": "stdlib",
     "assets/pyodide/314.0.7/pyodide-lock.json": "lock",
-    "assets/navigator/navigator.js": "page glue",
-    "assets/navigator/worker.js": "worker",
+    "assets/navigator/navigator-5d41402abc4b2a76.js": "page glue",
+    "assets/navigator/worker-7d793037a0760186.js": "worker",
     "assets/navigator/snapshot-08c632b562f88814.bin": "snapshot",
     "assets/navigator/data/york-876d60bf2f7c8802.json": "data",
 }
@@ -67,8 +67,8 @@ def test_every_file_is_sorted_into_its_list(fake_site: Path) -> None:
         "assets/stylesheets/main.57a0d79d.min.css",
         "assets/stylesheets/palette.fb2fffe2.min.css",
         "./",  # index.html, by the address links use
-        "javascripts/handbook.js",
-        "javascripts/vendor/resize-observer.js",
+        "javascripts/handbook-da273553e12ae189.js",
+        "javascripts/vendor/resize-observer-9220821a37146b6c.js",
         "search/search_index.json",
     ]
     # A partnership's own files are kept only once one of its pages is open.
@@ -77,9 +77,9 @@ def test_every_file_is_sorted_into_its_list(fake_site: Path) -> None:
         "york": ["search/york.json", "york/level-1/", "york/open-data/york.json"],
     }
     assert manifest["navigator"] == [
-        "assets/navigator/navigator.js",
+        "assets/navigator/navigator-5d41402abc4b2a76.js",
         "assets/navigator/snapshot-08c632b562f88814.bin",
-        "assets/navigator/worker.js",
+        "assets/navigator/worker-7d793037a0760186.js",
         "assets/pyodide/314.0.7/pyodide.asm.wasm",
         "assets/pyodide/314.0.7/pyodide.mjs",
     ]
@@ -117,15 +117,19 @@ def test_only_the_runtime_folder_and_digest_named_files_are_immutable(fake_site:
         "assets/javascripts/bundle.a5f9d56c.min.js",
         "assets/javascripts/workers/search.a7633da7.min.js",
         "assets/navigator/data/york-876d60bf2f7c8802.json",
+        "assets/navigator/navigator-5d41402abc4b2a76.js",
         "assets/navigator/snapshot-08c632b562f88814.bin",
+        "assets/navigator/worker-7d793037a0760186.js",
         "assets/stylesheets/main.57a0d79d.min.css",
         "assets/stylesheets/palette.fb2fffe2.min.css",
+        "javascripts/handbook-da273553e12ae189.js",
+        "javascripts/vendor/resize-observer-9220821a37146b6c.js",
     ]
     # The snapshot, and only the snapshot, is kept inflated (navigator/web/sw.js `forCache`).
     inflated = offline.manifest(fake_site, TEMPLATE)["inflated"]
     assert inflated == ["assets/navigator/snapshot-08c632b562f88814.bin"]
     # Same address, new content after a build: asked of the network first.
-    for path in ("assets/navigator/navigator.js", "assets/navigator/worker.js", "javascripts/handbook.js"):
+    for path in ("javascripts/handbook.js", "assets/navigator/navigator.js", "stylesheets/handbook.css"):
         assert not offline.immutable(path), path
     assert not offline.immutable("assets/navigator/data/york.json")  # no digest in the name
     assert not offline.immutable("search/search_index.json")
@@ -182,7 +186,19 @@ def test_the_built_sites_worker_lists_only_files_that_exist(built_site: Path) ->
     assert "derby-derbyshire/navigator/" in manifest["partnerships"]["derby-derbyshire"]
     assert not [path for path in manifest["precache"] if path.startswith("derby-derbyshire/")]
     assert len(manifest["navigator_data"]["york"]) == 1
-    assert "assets/navigator/navigator.js" in manifest["navigator"]
+    # The navigator's two scripts carry a digest: kept with the navigator, and served from the cache first.
+    scripts = [
+        path
+        for path in manifest["navigator"]
+        if re.fullmatch(r"assets/navigator/(navigator|worker)-[0-9a-f]{16}\.js", path)
+    ]
+    assert [path.split("-")[0] for path in scripts] == [
+        "assets/navigator/navigator",
+        "assets/navigator/worker",
+    ]
+    assert set(scripts) <= set(manifest["immutable"])
+    assert not (built_site / "assets/navigator/navigator.js").exists()
+    assert not (built_site / "assets/navigator/worker.js").exists()
     assert any(path.endswith(".wasm") for path in manifest["navigator"])
     assert manifest["immutable"][0] == "assets/pyodide/"
     assert all((built_site / path).is_file() for path in manifest["immutable"][1:])

@@ -36,7 +36,7 @@ def test_each_navigator_page_names_files_of_this_build_that_exist(built_site: Pa
     folder = built_site / "assets" / "navigator"
     for pid in PARTNERSHIPS:
         _, config = page_runtime(built_site, pid)
-        for key in ("snapshot", "stdlib", "decision", "data"):
+        for key in ("worker", "snapshot", "stdlib", "decision", "data"):
             assert (folder / config[key]).is_file(), (pid, key)
         core = (folder / config["pyodide"]).resolve()
         assert core.name == runtime.pyodide_version()
@@ -52,10 +52,18 @@ def test_digest_named_files_hold_what_their_names_say(
 ) -> None:
     folder = built_site / "assets" / "navigator"
     _, config = page_runtime(built_site, "york")
-    for key in ("snapshot", "stdlib", "decision"):
+    for key in ("worker", "snapshot", "stdlib", "decision"):
         content = (folder / config[key]).read_bytes()
         assert bundle.digest(content) in config[key], key
     assert (folder / config["decision"]).read_bytes() == bundle.decision_zip()  # the files pytest imports
+    # The page's glue and the worker are the repository's scripts, each under its digest.
+    page, _ = page_runtime(built_site, "york")
+    glue = re.search(r'<script type="module" async src="../../assets/navigator/([^"]+)"', page)
+    assert glue is not None
+    assert glue.group(1) == f"navigator-{bundle.digest((runtime.WEB / 'navigator.js').read_bytes())}.js"
+    assert (folder / glue.group(1)).read_bytes() == (runtime.WEB / "navigator.js").read_bytes()
+    assert config["worker"] == f"worker-{bundle.digest((runtime.WEB / 'worker.js').read_bytes())}.js"
+    assert (folder / config["worker"]).read_bytes() == (runtime.WEB / "worker.js").read_bytes()
     stored = (folder / config["snapshot"]).read_bytes()
     memory = runtime.unpacked(stored)  # what worker.js `unpack` does
     assert memory[:4] == SNAPSHOT_MAGIC
@@ -75,10 +83,10 @@ def test_digest_named_files_hold_what_their_names_say(
 def test_the_script_starts_first_in_the_head_after_the_policy(built_site: Path) -> None:
     page, _ = page_runtime(built_site, "derby-derbyshire")
     head = page[: page.index("</head>")]
-    script = head.index('<script type="module" async src="../../assets/navigator/navigator.js"')
+    script = head.index('<script type="module" async src="../../assets/navigator/navigator-')
     assert head.index('http-equiv="Content-Security-Policy"') < script
     assert script < head.index("<link rel=")  # before the stylesheets, so the worker starts at once
-    assert page.count("navigator.js") == 1
+    assert page.count("assets/navigator/navigator-") == 1
 
 
 def test_stdlib_subset_keeps_only_the_named_members(tmp_path: Path) -> None:
@@ -137,6 +145,8 @@ def test_a_damaged_snapshot_is_refused_not_restored(inflated: bytes, problem: st
 def test_config_paths_are_relative_to_the_navigator_scripts() -> None:
     built = runtime.Runtime(
         pyodide="assets/pyodide/1.2.3/",
+        script="assets/navigator/navigator-12.js",
+        worker="assets/navigator/worker-34.js",
         snapshot="assets/navigator/snapshot-ab.bin",
         stdlib="assets/navigator/stdlib-cd.zip",
         decision="assets/navigator/decision-ef.zip",
@@ -144,6 +154,7 @@ def test_config_paths_are_relative_to_the_navigator_scripts() -> None:
         lock_info={"abi_version": "2026_0"},
     )
     assert built.config("york") == {
+        "worker": "worker-34.js",
         "pyodide": "../../assets/pyodide/1.2.3/",
         "snapshot": "snapshot-ab.bin",
         "stdlib": "stdlib-cd.zip",

@@ -52,7 +52,9 @@ def test_the_built_site_searches_each_partnership_on_its_own_pages(built_site: P
         assert any(doc["location"].startswith(f"{pid}/level-") for doc in scoped["docs"])
         # Its pages, and only its pages, ask for it.
         for page in (built_site / pid).rglob("index.html"):
-            tags = re.findall(r'<script src="[^"]*/search\.js" data-search-index="([^"]+)"', page.read_text())
+            tags = re.findall(
+                r'<script src="[^"]*/search-[0-9a-f]{16}\.js" data-search-index="([^"]+)"', page.read_text()
+            )
             assert len(tags) == 1, page
             assert (page.parent / html.unescape(tags[0])).resolve() == (folder / f"{pid}.json").resolve()
         # The shared index has the overview, not the partnership's sections.
@@ -60,10 +62,10 @@ def test_the_built_site_searches_each_partnership_on_its_own_pages(built_site: P
         assert own == [f"{pid}/"]
     for page in ("index.html", "compare/index.html", "privacy/index.html"):  # on demand, the site's index
         text = (built_site / page).read_text(encoding="utf-8")
-        assert re.search(r'<script src="(\.\./)?javascripts/search\.js"></script>', text), page
+        assert re.search(r'<script src="(\.\./)?javascripts/search-[0-9a-f]{16}\.js"></script>', text), page
     missing = (built_site / "404.html").read_text(encoding="utf-8")  # addresses from the root, as the theme's
-    assert '<script src="/javascripts/search.js"></script>' in missing
-    assert '<script src="/javascripts/handbook.js"></script>' in missing
+    assert re.search(r'<script src="/javascripts/search-[0-9a-f]{16}\.js"></script>', missing)
+    assert re.search(r'<script src="/javascripts/handbook-[0-9a-f]{16}\.js"></script>', missing)
 
 
 def test_a_page_indexed_by_title_keeps_its_first_two_entries_only() -> None:

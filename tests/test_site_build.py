@@ -105,7 +105,7 @@ def test_every_built_page_carries_the_policy_and_loads_nothing_from_elsewhere(bu
     assert "diagrams.js" not in level
     assert "style-src 'self';" in level
     assert (built_site / "javascripts/vendor/mermaid/mermaid.esm.min.mjs").is_file()
-    assert (built_site / "javascripts/vendor/resize-observer.js").is_file()
+    assert len(list((built_site / "javascripts/vendor").glob("resize-observer-*.js"))) == 1
 
 
 def test_search_index_has_every_indicator_landing_on_its_anchor(built_site: Path) -> None:

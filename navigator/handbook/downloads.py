@@ -10,10 +10,11 @@
   on a first visit, so it counts in a cold visit.
 - Diagrams: a page with `<pre class="diagram">` loads mermaid's chunks for its diagram types and layout.
 - The navigator (a script with `data-runtime`, names relative to its folder, assets/navigator/): the page
-  downloads `worker.js` beside the script and the partnership's `data`. The *runtime* is what only Python
-  needs: Pyodide's module, its wasm and its imports, and the snapshot, the mounted standard library and the
-  decision package (for a plain start, `snapshot` null, Pyodide's full standard library instead; with no
-  `lock`, the lock file too). That is worker.js's `start` and Pyodide's `loadPyodide`.
+  downloads the `worker` it names (worker-<digest>.js beside the script) and the partnership's `data`.
+  The *runtime* is what only Python needs: Pyodide's module, its wasm and its imports, and the snapshot, the
+  mounted standard library and the decision package (for a plain start, `snapshot` null, Pyodide's full
+  standard library instead; with no `lock`, the lock file too). That is worker.js's `start` and Pyodide's
+  `loadPyodide`.
 - A cold visit (`cold_visit`) adds the service worker, `sw.js` at the site root, and what it keeps: its
   manifest's `precache` and `partnerships[pid]`; on a navigator page also `navigator` and
   `navigator_data[pid]` (in the older format `navigator` held every partnership's data; `fallback` is only
@@ -36,7 +37,6 @@ ORIGIN = "https://site.invalid/"  # pages are resolved as if the site were here
 LINKS = frozenset({"stylesheet", "icon", "preload", "modulepreload"})
 DEFAULT_INDEX = "search/search_index.json"
 SERVICE_WORKER = "sw.js"
-WORKER = "worker.js"  # the navigator's Web Worker, beside its script
 # What `loadPyodide` fetches from its folder when given the lock file's info and, with a snapshot, stdLibURL.
 PYODIDE_CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 PLAIN_STDLIB = "python_stdlib.zip"
@@ -145,7 +145,9 @@ def downloads(site: Path, page: str) -> Downloads:
     if parsed.runtime is not None:
         script, names = parsed.runtime
         script_path = _site_path(path, script)
-        worker = _site_path(script_path, WORKER) if script_path else None
+        if not names.get("worker"):
+            raise ValueError(f"{path}: the navigator's runtime names no worker")
+        worker = _site_path(script_path, names["worker"]) if script_path else None
         if worker is None:
             raise ValueError(f"{path}: the navigator's script {script!r} is not on this site")
         data.append(_site_path(worker, names["data"]))

@@ -23,13 +23,21 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from navigator.handbook import assets, offline, open_data, pages, search_scope, security, site
-from navigator.web import bundle, runtime
+from navigator.handbook import (
+    assets,
+    fingerprints,
+    offline,
+    open_data,
+    pages,
+    search_scope,
+    security,
+    site,
+)
+from navigator.web import runtime
 
 DIAGRAM_SCRIPT = "javascripts/diagrams.js"
-NAVIGATOR = "assets/navigator"
-WEB = Path(bundle.__file__).resolve().parent
 _RUNTIME: dict[str, runtime.Runtime] = {}  # this build's runtime files, named by on_files for the pages
+_RENAMED: dict[str, str] = {}  # our scripts and style sheet: name → digest-named name (fingerprints.py)
 _TITLES: dict[str, str] = {}  # each partnership's short title, by id (on_config)
 _NAV: dict[str | None, Navigation] = {}  # this build's sidebar for each partnership's pages (None: the rest)
 
@@ -106,9 +114,7 @@ def on_files(files: Files, config: Any) -> Files:
         files.append(File.generated(config, f"schema/{source.name}", abs_src_path=str(source)))
     for path, source in assets.vendor_files():
         files.append(File.generated(config, path, abs_src_path=str(source)))
-    # The navigator: its two scripts, then Pyodide, the snapshot, the decision package and the data.
-    for name in ("navigator.js", "worker.js"):
-        files.append(File.generated(config, f"{NAVIGATOR}/{name}", abs_src_path=str(WEB / name)))
+    # The navigator: its two scripts, Pyodide, the snapshot, the decision package and the data.
     built = runtime.build(site.partnerships(dt.date.today()))
     for path, source in built.copied.items():
         files.append(File.generated(config, path, abs_src_path=str(source)))
@@ -118,7 +124,25 @@ def on_files(files: Files, config: Any) -> Files:
     # Open data: each partnership's JSON (as `thresholds export`) and CSV tables, beside its open-data page.
     for path, data in open_data.files(site.partnerships(dt.date.today())).items():
         files.append(File.generated(config, path, content=data))
+    _fingerprint(files, config)
     return files
+
+
+def _fingerprint(files: Files, config: Any) -> None:
+    """Our scripts and style sheet every page loads, under names that carry their digest (fingerprints.py);
+    the pages' references follow in on_post_page and on_post_template."""
+    _RENAMED.clear()
+    for path in fingerprints.NAMES:
+        file = files.get_file_from_path(path)
+        if file is None:
+            raise fingerprints.FingerprintError(f"{path}: not among the site's files (docs/ or npm's)")
+        renamed = fingerprints.name(path, file.content_bytes)
+        files.remove(file)
+        if file.abs_src_path is not None:
+            files.append(File.generated(config, renamed, abs_src_path=file.abs_src_path))
+        else:
+            files.append(File.generated(config, renamed, content=file.content_bytes))
+        _RENAMED[path] = renamed
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
@@ -134,12 +158,14 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
         # First in <head> and async, so the worker starts while the page is parsed. It names the exact runtime
         # files of this build, so a page never mixes two builds' files.
         partnership = page.file.src_uri.split("/")[0]
-        runtime_json = json.dumps(_RUNTIME["built"].config(partnership), separators=(",", ":"))
+        built = _RUNTIME["built"]
+        runtime_json = json.dumps(built.config(partnership), separators=(",", ":"))
         tag = (
-            f'<script type="module" async src="{get_relative_url(f"{NAVIGATOR}/navigator.js", page.url)}" '
+            f'<script type="module" async src="{get_relative_url(built.script, page.url)}" '
             f'data-runtime="{html.escape(runtime_json)}"></script>'
         )
         output = output.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n{tag}', 1)
+    output = fingerprints.rewrite(output, _RENAMED)
     return security.with_policy(output, inline_styles=diagrams, wasm=navigator)
 
 
@@ -162,7 +188,7 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
     root = urlsplit(config["site_url"] or "/").path.rstrip("/")
     tag = f'<script src="{root}/{search_scope.SCRIPT}"></script>'
     output = output_content.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n{tag}', 1)
-    return security.with_policy(output)
+    return security.with_policy(fingerprints.rewrite(output, _RENAMED))
 
 
 def on_post_build(config: Any) -> None:

@@ -45,8 +45,9 @@ UNLISTED_FOLDERS = ("javascripts/vendor/mermaid/", "assets/javascripts/lunr/")
 UNLISTED_FILES = frozenset({"sitemap.xml", "sitemap.xml.gz", "sw.js"})
 RUNTIME = "assets/pyodide/"  # the runtime's folder carries its version: never changes in place
 # A content digest in a file name under assets/: Material's bundle.a5f9d56c.min.js, main.57a0d79d.min.css,
-# workers/search.a7633da7.min.js, and the navigator's digest-named files.
-DIGEST_NAME = re.compile(r"assets/(?:[^/]+/)*[^/]*[.-][0-9a-f]{8,}\.[^/]+")
+# workers/search.a7633da7.min.js, and the navigator's digest-named files; under javascripts/ and
+# stylesheets/: our own scripts and style sheet (fingerprints.py).
+DIGEST_NAME = re.compile(r"(?:assets|javascripts|stylesheets)/(?:[^/]+/)*[^/]*[.-][0-9a-f]{8,}\.[^/]+")
 LISTS = ("precache", "navigator", "fallback")
 DATA = "assets/navigator/data/"  # <partnership>-<digest>.json (navigator/web/runtime.py)
 SNAPSHOT = re.compile(r"assets/navigator/snapshot-[0-9a-f]+\.bin")  # navigator/web/runtime.py `packed`

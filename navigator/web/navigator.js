@@ -292,7 +292,7 @@ function primeCodeCache(stored) {
     return;
   }
   root.dataset.primed = "priming";
-  const spare = new Worker(new URL("worker.js", base), { type: "module" });
+  const spare = new Worker(new URL(names.worker, base), { type: "module" });
   const end = (how) => {
     spare.terminate();
     clearTimeout(timer);
@@ -309,10 +309,12 @@ function start() {
     fail("no WebAssembly or Web Workers");
     return;
   }
-  // The build names the exact runtime files of this page; the worker resolves them against its folder.
-  // They are the worker's name, which it has from its first moment, so it starts Python at once, without
-  // waiting for a message from this page (worker.js `launch`).
-  worker = new Worker(new URL("worker.js", base), { type: "module", name: script.dataset.runtime });
+  // The build names the exact runtime files of this page, the worker's own script among them (a digest in
+  // each name); the worker resolves them against its folder. They are the worker's name, which it has from
+  // its first moment, so it starts Python at once, without waiting for a message from this page
+  // (worker.js `launch`).
+  const names = JSON.parse(script.dataset.runtime);
+  worker = new Worker(new URL(names.worker, base), { type: "module", name: script.dataset.runtime });
   performance.mark("navigator-worker-started");
   const timer = setTimeout(() => fail("the runtime did not start within 60 seconds"), 60000);
   worker.onerror = (event) => {

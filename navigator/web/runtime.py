@@ -15,6 +15,10 @@ builds (the page names the exact files it needs, see `Runtime.config`).
   (`SNAPSHOT_ONLY`); switched off, it holds the standard library files the snapshot imported.
 - `assets/navigator/decision-<digest>.zip`: the decision package, the very files pytest imports.
 - `assets/navigator/data/<partnership>-<digest>.json`: each partnership's compiled data.
+- `assets/navigator/navigator-<digest>.js` and `worker-<digest>.js`: the page's glue and its Web Worker
+  (navigator/web/navigator.js and worker.js), so the service worker serves them from its cache too and a
+  later visit's worker starts without waiting for the network twice; the page names the worker
+  (`worker`, beside the other names).
 
 If the snapshot cannot be restored, the worker falls back to a plain start with the full standard library
 and the decision zip, and says which way it started.
@@ -44,7 +48,8 @@ from navigator.web.bundle import digest
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 NODE_MODULES = REPOSITORY / "node_modules"
-SNAPSHOT_SCRIPT = Path(__file__).resolve().parent / "snapshot.mjs"
+WEB = Path(__file__).resolve().parent
+SNAPSHOT_SCRIPT = WEB / "snapshot.mjs"
 CACHE = REPOSITORY / ".cache" / "snapshot"
 SNAPSHOT_FILE = "snapshot.packed"
 NAVIGATOR = "assets/navigator"
@@ -78,6 +83,8 @@ class Runtime:
     """Every runtime file: site path → bytes (generated) or source path (copied)."""
 
     pyodide: str  # site folder of the core, ending in "/"
+    script: str  # the page's glue, navigator.js
+    worker: str  # its Web Worker, worker.js
     snapshot: str
     stdlib: str
     decision: str
@@ -93,6 +100,7 @@ class Runtime:
             return path.removeprefix(f"{NAVIGATOR}/") if path.startswith(f"{NAVIGATOR}/") else f"../../{path}"
 
         return {
+            "worker": relative(self.worker),
             "pyodide": relative(self.pyodide),
             "snapshot": relative(self.snapshot),
             "stdlib": relative(self.stdlib),
@@ -265,8 +273,11 @@ def build(partnerships: list[Partnership], node_modules: Path = NODE_MODULES) ->
     snapshot, stdlib_names = _make_snapshot(pyodide, zip_bytes, warm_up_cases(partnerships))
     stdlib = stdlib_subset(pyodide / "python_stdlib.zip", [] if SNAPSHOT_ONLY else stdlib_names)
     lock = json.loads((pyodide / "pyodide-lock.json").read_text(encoding="utf-8"))
+    glue, worker = (WEB / "navigator.js").read_bytes(), (WEB / "worker.js").read_bytes()
     runtime = Runtime(
         pyodide=core,
+        script=f"{NAVIGATOR}/navigator-{digest(glue)}.js",
+        worker=f"{NAVIGATOR}/worker-{digest(worker)}.js",
         snapshot=f"{NAVIGATOR}/snapshot-{digest(snapshot)}.bin",
         stdlib=f"{NAVIGATOR}/stdlib-{digest(stdlib)}.zip",
         decision=f"{NAVIGATOR}/decision-{digest(zip_bytes)}.zip",
@@ -275,6 +286,7 @@ def build(partnerships: list[Partnership], node_modules: Path = NODE_MODULES) ->
         copied={f"{core}{name}": pyodide / name for name in CORE},
     )
     runtime.generated = {runtime.snapshot: snapshot, runtime.stdlib: stdlib, runtime.decision: zip_bytes}
+    runtime.generated |= {runtime.script: glue, runtime.worker: worker}
     for partnership in partnerships:
         data = json.dumps(
             compile_catalogue([partnership]), ensure_ascii=False, separators=(",", ":")

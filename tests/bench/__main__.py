@@ -134,6 +134,10 @@ def navigator_section(figures: Figures) -> str:
     warm_levers = [
         ("As shipped (the first visit primed the code cache)", "first suggestion warm"),
         ("The first visit did not prime it", "first suggestion warm, not primed"),
+        (
+            "As shipped, from a server answering each request 100 ms late",
+            "first suggestion warm, server 100 ms away",
+        ),
     ]
     per_change = [
         ("As shipped (practice scenarios, then spaced ones until settled)", "per change: as shipped"),
@@ -190,7 +194,16 @@ def navigator_section(figures: Figures) -> str:
         *[f"| {name} | {figures.median(key):.0f} ms |" for name, key in levers],
         "",
         "The warm start without the priming: the first visit's page told not to prime (its runtime's "
-        "`prime: false`), the next visit timed as warm above.",
+        "`prime: false`), the next visit timed as warm above. And from a server that answers each request "
+        "100 ms late, as across a real network: the page itself is asked of the server first, so that it "
+        "is never older than the server's; everything else it loads carries a digest in its name (the "
+        "navigator's scripts `navigator-<digest>.js` and `worker-<digest>.js` like its runtime, and our "
+        "scripts and style sheet, navigator/handbook/fingerprints.py), so the service worker serves it "
+        "from its copy without asking. Before (22 November 2026, 4 runs each), the navigator's two "
+        "scripts and our four files were asked of the server first too, several one after the other, and "
+        "this visit took 834 ms; with the navigator's scripts digest-named, 782 ms (Python was ready by "
+        "about 600 ms, but the page shows a suggestion only once its document has loaded, which waited "
+        "for our scripts until 810 to 840 ms in 2 traced visits); with ours too, 610 ms.",
         "",
         "| Warm start | Median | Against bare warm |",
         "|---|---|---|",

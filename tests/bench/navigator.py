@@ -12,6 +12,7 @@ Each run opens a fresh browser context (empty caches, no service worker), then:
   `navigator-first-result` mark). Warm is the next visit in the same context, after the service worker has
   kept the navigator's files and the page has primed the code cache from that copy; once more without
   the priming (a lever);
+- warm again from a server that answers each request 100 ms late (a real network's round trip);
 - the start-up levers, each changed alone on a cold context: the memory snapshot (plain start instead), the
   lock file's info passed (fetched instead), inflating the snapshot only once Pyodide has asked for its
   wasm (at once instead), and a second compile of the wasm started at once (tried, off); timed from
@@ -40,7 +41,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from io import BytesIO
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import quote
 
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
@@ -64,6 +67,7 @@ PER_CHANGE_LEVERS: dict[str, dict[str, object]] = {
     "per change: no practice scenarios": {"practice": False},
 }
 TIMEOUT_MS = 120_000
+DISTANT_S = 0.1  # the round trip of the "server 100 ms away" visits
 QUIET_POLL_S = 0.1
 QUIET_POLLS = 3
 QUIET_CPU_S = 0.01  # per poll, all the browser's processes together (Linux counts CPU time in 10 ms steps)
@@ -90,7 +94,7 @@ const base = new URL("../assets/navigator/", location.href);
 const runtime = %(runtime)s;
 Object.assign(runtime, JSON.parse(decodeURIComponent(location.hash.slice(1)) || "{}"));
 const started = performance.now();
-const worker = new Worker(new URL("worker.js", base), {type: "module"});
+const worker = new Worker(new URL(runtime.worker, base), {type: "module"});
 worker.onmessage = ({data}) => {
   document.body.dataset.reply = JSON.stringify({...data, ms: performance.now() - started});
   worker.terminate();
@@ -132,9 +136,18 @@ class _Quiet(SimpleHTTPRequestHandler):
             super().handle()
 
 
+class _Distant(_Quiet):
+    """Answers each request DISTANT_S late, as a server across a real network would (the round trip)."""
+
+    def send_head(self) -> BytesIO | BinaryIO | None:
+        time.sleep(DISTANT_S)
+        return super().send_head()
+
+
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+def serve(folder: Path, distant: bool = False) -> Iterator[str]:
+    handler = _Distant if distant else _Quiet
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -255,13 +268,27 @@ def _opened_at_once(browser: Browser, tabs: Tabs, url: str, figures: Figures) ->
     context.close()
 
 
-def _one_run(browser: Browser, tabs: Tabs, url: str, figures: Figures) -> None:
+def _distant(browser: Browser, tabs: Tabs, url: str, figures: Figures) -> None:
+    """The warm visit again, from a server that answers each request 100 ms late: the page itself is
+    asked of the server first, the navigator's files come from the service worker's copy."""
+    context = browser.new_context()
+    page, _ = _navigator(tabs, context, url)
+    _kept_for_offline(page)
+    page.close()
+    page, first = _navigator(tabs, context, url)
+    figures.add("first suggestion warm, server 100 ms away", first)
+    page.close()
+    context.close()
+
+
+def _one_run(browser: Browser, tabs: Tabs, url: str, distant_url: str, figures: Figures) -> None:
     context = browser.new_context()
     figures.add("bare cold", _bare(tabs, context, url))
     figures.add("bare warm", _bare(tabs, context, url))
     context.close()
 
     _opened_at_once(browser, tabs, url, figures)
+    _distant(browser, tabs, distant_url, figures)
 
     context = browser.new_context()
     page, first = _navigator(tabs, context, url)
@@ -341,12 +368,12 @@ def measure(site: Path, runs: int) -> Figures:
         )
         lever = LEVER_PAGE % {"runtime": json.dumps(runtime)}
         (folder / "__bench__" / "lever.html").write_text(lever, encoding="utf-8")
-        with serve(folder) as url, sync_playwright() as playwright:
+        with serve(folder) as url, serve(folder, distant=True) as distant, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
             figures.chromium = browser.version
             tabs = Tabs(browser)
             for _ in range(runs):
-                _one_run(browser, tabs, url, figures)
+                _one_run(browser, tabs, url, distant, figures)
             figures.add("quiet after", *tabs.waits)
             browser.close()
     return figures

@@ -24,7 +24,7 @@ READY = "#navigator[data-state='ready']"
 PARITY_SCRIPT = """async (scenarios) => {
   const base = new URL("../../assets/navigator/", location.href);
   const runtime = JSON.parse(document.querySelector("script[data-runtime]").dataset.runtime);
-  const worker = new Worker(new URL("worker.js", base), {type: "module"});
+  const worker = new Worker(new URL(runtime.worker, base), {type: "module"});
   const reply = (want) => new Promise((resolve) => {
     worker.onmessage = ({data}) => { if (data.type === want) resolve(data); };
   });

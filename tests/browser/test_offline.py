@@ -44,12 +44,25 @@ KEPT_FOR_OFFLINE = """async ({version, urls}) => {
 }"""
 
 
+class _Recording(_QuietHandler):
+    """Notes the path of every request the site's server answers (`Server.asked`)."""
+
+    def send_head(self) -> Any:
+        self.server.asked.append(self.path)  # type: ignore[attr-defined]
+        return super().send_head()
+
+
 @dataclass
 class Server:
-    """One copy of the site on a free loopback port, which a test can stop to go offline."""
+    """One copy of the site on a free loopback port, which a test can stop to go offline; `asked` lists
+    the paths the server was asked for."""
 
     folder: Path
     server: ThreadingHTTPServer
+
+    @property
+    def asked(self) -> list[str]:
+        return self.server.asked  # type: ignore[attr-defined, no-any-return]
 
     @property
     def url(self) -> str:
@@ -65,7 +78,8 @@ def served(built_site: Path, tmp_path: Path) -> Iterator[Server]:
     """A copy of the built site served for this test only (files are read per request: swap them freely)."""
     folder = tmp_path / "served"
     shutil.copytree(built_site, folder)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Recording, directory=str(folder)))
+    server.asked = []  # type: ignore[attr-defined]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     running = Server(folder, server)
     yield running
@@ -219,7 +233,7 @@ PYODIDE_MODULE = """() => {
 }"""
 
 
-def test_once_pyodide_is_first_kept_a_spare_worker_compiles_it_from_the_kept_copy(
+def test_once_pyodide_is_first_kept_a_spare_worker_compiles_it_and_later_visits_start_from_the_copy(
     context: BrowserContext, served: Server
 ) -> None:
     # Each answer for Pyodide's module: whether the site's service worker gave it (its kept copy).
@@ -245,12 +259,19 @@ def test_once_pyodide_is_first_kept_a_spare_worker_compiles_it_from_the_kept_cop
 
     from_service_worker.clear()
     page.evaluate("window.__workerReplies.length = 0")
+    served.asked.clear()
     reload_navigator(page)  # the next visit: nothing new kept, so no spare worker
     wait_until_kept(page, manifest(served.folder)["version"])
     assert module not in kept_replies(page)[0]["stored"]
     assert page.get_attribute("#navigator", "data-primed") is None
     assert from_service_worker == [True]  # the navigator's own worker only, from the kept copy
     assert assess_self_harm_in_derby(page) == "Suggested: Level 2 – Emerging Needs"
+    # The page itself is asked of the server first (never older than the server's), but the navigator's
+    # scripts and runtime carry a digest or version in their names: the kept copy alone serves them.
+    assert "/derby-derbyshire/navigator/" in served.asked
+    assert [
+        path for path in served.asked if path.startswith(("/assets/navigator/", "/assets/pyodide/"))
+    ] == []
 
 
 KEPT_PATHS = """async () => {
