@@ -1,12 +1,12 @@
 """MkDocs hooks: one generated page per entry of navigator.handbook.pages, and the navigation for them.
 
 Each generated file holds only a macro call; mkdocs-macros (macros.py) renders it. Nothing about the
-thresholds is typed into docs/. The hooks also ship the npm assets (never a CDN), put a
-Content-Security-Policy on every page, load the diagram script only where a page has diagrams, add one
-search entry per indicator so a search lands on the indicator itself, and keep what a page carries from
-growing with the number of partnerships (docs/adr/005): each page's sidebar lists its own partnership,
-each partnership gets its own search index (search_scope.py), and the service worker's manifest lists
-each partnership's files apart (offline.py).
+thresholds is typed into docs/. The hooks also ship the npm assets (never a CDN), name our scripts and style
+sheet by their digest (fingerprints.py), put a Content-Security-Policy on every page, load the diagram
+script only where a page has diagrams, add one search entry per indicator so a search lands on the indicator
+itself, and keep what a page carries from growing with the number of partnerships (docs/adr/005): each
+page's sidebar lists its own partnership, each partnership gets its own search index (search_scope.py), and
+the service worker's manifest lists each partnership's files apart (offline.py).
 """
 
 from __future__ import annotations
