@@ -136,12 +136,10 @@ def _fingerprint(files: Files, config: Any) -> None:
         file = files.get_file_from_path(path)
         if file is None:
             raise fingerprints.FingerprintError(f"{path}: not among the site's files (docs/ or npm's)")
-        renamed = fingerprints.name(path, file.content_bytes)
+        content = file.content_bytes
+        renamed = fingerprints.name(path, content)
         files.remove(file)
-        if file.abs_src_path is not None:
-            files.append(File.generated(config, renamed, abs_src_path=file.abs_src_path))
-        else:
-            files.append(File.generated(config, renamed, content=file.content_bytes))
+        files.append(File.generated(config, renamed, content=content))
         _RENAMED[path] = renamed
 
 

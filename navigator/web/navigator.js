@@ -6,6 +6,7 @@
 // still being parsed; everything that touches the form waits for the document and init() (`page`).
 const script = document.querySelector("script[data-runtime]");
 const base = new URL(".", import.meta.url); // the runtime's names are relative to this folder
+const names = JSON.parse(script.dataset.runtime); // this build's runtime files (worker.js `addresses`)
 const SAVED_FORMAT = "threshold-navigator-scenario";
 const page = new Promise((resolve) => {
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", resolve, { once: true });
@@ -284,7 +285,6 @@ function keepForOffline() {
 const PRIME_GIVES_UP_MS = 20000;
 
 function primeCodeCache(stored) {
-  const names = JSON.parse(script.dataset.runtime);
   const module = new URL(`${names.pyodide}pyodide.asm.mjs`, base).href;
   if (names.prime === false || !stored.includes(module) || root.dataset.primed) return;
   if (!navigator.serviceWorker.controller) {
@@ -313,7 +313,6 @@ function start() {
   // each name); the worker resolves them against its folder. They are the worker's name, which it has from
   // its first moment, so it starts Python at once, without waiting for a message from this page
   // (worker.js `launch`).
-  const names = JSON.parse(script.dataset.runtime);
   worker = new Worker(new URL(names.worker, base), { type: "module", name: script.dataset.runtime });
   performance.mark("navigator-worker-started");
   const timer = setTimeout(() => fail("the runtime did not start within 60 seconds"), 60000);

@@ -250,6 +250,18 @@ def _bare(tabs: Tabs, context: BrowserContext, url: str, at_once: bool = False) 
     return done
 
 
+def _cold_then_warm(browser: Browser, tabs: Tabs, url: str, at_once: bool = False) -> tuple[float, float]:
+    """A first visit to the navigator on a fresh context, then, once it has kept and primed, the next."""
+    context = browser.new_context()
+    page, cold = _navigator(tabs, context, url, at_once)
+    _kept_for_offline(page)
+    page.close()
+    page, warm = _navigator(tabs, context, url, at_once)
+    page.close()
+    context.close()
+    return cold, warm
+
+
 def _opened_at_once(browser: Browser, tabs: Tabs, url: str, figures: Figures) -> None:
     """The cold and warm visits again, each navigating the moment its tab is open (the browser's new
     window still starting)."""
@@ -257,28 +269,16 @@ def _opened_at_once(browser: Browser, tabs: Tabs, url: str, figures: Figures) ->
     figures.add("bare cold, opened at once", _bare(tabs, context, url, at_once=True))
     figures.add("bare warm, opened at once", _bare(tabs, context, url, at_once=True))
     context.close()
-    context = browser.new_context()
-    page, first = _navigator(tabs, context, url, at_once=True)
-    figures.add("first suggestion cold, opened at once", first)
-    _kept_for_offline(page)
-    page.close()
-    page, first = _navigator(tabs, context, url, at_once=True)
-    figures.add("first suggestion warm, opened at once", first)
-    page.close()
-    context.close()
+    cold, warm = _cold_then_warm(browser, tabs, url, at_once=True)
+    figures.add("first suggestion cold, opened at once", cold)
+    figures.add("first suggestion warm, opened at once", warm)
 
 
 def _distant(browser: Browser, tabs: Tabs, url: str, figures: Figures) -> None:
     """The warm visit again, from a server that answers each request 100 ms late: the page itself is
     asked of the server first, the navigator's files come from the service worker's copy."""
-    context = browser.new_context()
-    page, _ = _navigator(tabs, context, url)
-    _kept_for_offline(page)
-    page.close()
-    page, first = _navigator(tabs, context, url)
-    figures.add("first suggestion warm, server 100 ms away", first)
-    page.close()
-    context.close()
+    _, warm = _cold_then_warm(browser, tabs, url)
+    figures.add("first suggestion warm, server 100 ms away", warm)
 
 
 def _one_run(browser: Browser, tabs: Tabs, url: str, distant_url: str, figures: Figures) -> None:
