@@ -1,9 +1,10 @@
 """The navigator's speed in headless Debian chromium, beside a bare Pyodide start in the same run.
 
-Each visit opens a new tab and waits until the browser is quiet before it navigates (`Tabs`): headless
-chromium gives each new tab a window of its own, and the window's own start (Chromium's omnibox popup, a
-WebUI page in a renderer of its own: about 0.55 s of CPU in its first 0.6 s) would otherwise share the two
-cores with the page being timed. The visits that navigate at once are measured too, and reported beside.
+Each visit opens a new tab and waits until the browser is quiet before it navigates (`Tabs`): in headless
+chromium each new tab starts a part of the browser's own interface with it (Chromium's omnibox popup, a
+WebUI page in a renderer of its own: about 0.55 s of CPU in its first 0.6 s), which would otherwise share
+the two cores with the page being timed. The visits that navigate at once are measured too, and reported
+beside.
 
 Each run opens a fresh browser context (empty caches, no service worker), then:
 - bare Pyodide, cold then warm: a page whose worker does `loadPyodide()` and `1+1` (the npm package from

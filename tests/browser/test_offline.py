@@ -45,10 +45,14 @@ KEPT_FOR_OFFLINE = """async ({version, urls}) => {
 
 
 class _Recording(_QuietHandler):
-    """Notes the path of every request the site's server answers (`Server.asked`)."""
+    """Notes the path of every request the site's server answers in `asked` (`Server.asked`)."""
+
+    def __init__(self, *args: Any, asked: list[str], **kwargs: Any) -> None:
+        self.asked = asked  # before the base class, which answers the request as it is made
+        super().__init__(*args, **kwargs)
 
     def send_head(self) -> Any:
-        self.server.asked.append(self.path)  # type: ignore[attr-defined]
+        self.asked.append(self.path)
         return super().send_head()
 
 
@@ -59,10 +63,7 @@ class Server:
 
     folder: Path
     server: ThreadingHTTPServer
-
-    @property
-    def asked(self) -> list[str]:
-        return self.server.asked  # type: ignore[attr-defined, no-any-return]
+    asked: list[str]
 
     @property
     def url(self) -> str:
@@ -78,10 +79,11 @@ def served(built_site: Path, tmp_path: Path) -> Iterator[Server]:
     """A copy of the built site served for this test only (files are read per request: swap them freely)."""
     folder = tmp_path / "served"
     shutil.copytree(built_site, folder)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Recording, directory=str(folder)))
-    server.asked = []  # type: ignore[attr-defined]
+    asked: list[str] = []
+    handler = functools.partial(_Recording, directory=str(folder), asked=asked)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    running = Server(folder, server)
+    running = Server(folder, server, asked)
     yield running
     if running.server.socket.fileno() != -1:
         running.stop()
