@@ -95,7 +95,7 @@ def _edit_york(folder: Path) -> None:
 def _log(folder: Path, version: str, partnerships: str) -> None:
     path = folder / "thresholds" / changelog.CHANGELOG
     text = path.read_text(encoding="utf-8")
-    entry = ENTRY.format(version=version, date="2026-11-23", partnerships=partnerships)
+    entry = ENTRY.format(version=version, date="2099-01-01", partnerships=partnerships)  # after any real one
     first = text.index("\n## ") + 1  # above the newest entry
     path.write_text(f"{text[:first]}{entry}\n{text[first:]}", encoding="utf-8")
 
@@ -119,10 +119,10 @@ def test_a_data_change_without_an_entry_fails_in_the_tree_and_in_the_commit(
 def test_an_entry_must_be_new_and_name_the_partnership(repository: tuple[Path, Callable[..., None]]) -> None:
     folder, git = repository
     _edit_york(folder)
-    _log(folder, "2026.11.2", "derby-derbyshire")
+    _log(folder, "2099.1.2", "derby-derbyshire")
     (problem,) = changelog.unlogged_changes(folder)
-    assert "entry 2026.11.2 does not name york, whose data changed in the working tree" in problem
-    _log(folder, "2026.11.3", "york")
+    assert "entry 2099.1.2 does not name york, whose data changed in the working tree" in problem
+    _log(folder, "2099.1.3", "york")
     assert changelog.unlogged_changes(folder) == []
     git("commit", "-qam", "york with an entry")
     assert changelog.unlogged_changes(folder) == []
@@ -133,4 +133,4 @@ def test_an_entry_must_be_new_and_name_the_partnership(repository: tuple[Path, C
         encoding="utf-8",
     )
     (problem,) = changelog.unlogged_changes(folder)
-    assert "the newest entry's version 2026.11.3 was already there before" in problem
+    assert "the newest entry's version 2099.1.3 was already there before" in problem

@@ -15,8 +15,8 @@ def test_real_data_is_valid(cli: Callable[..., Run]) -> None:
     result = cli("validate", str(THRESHOLDS), "--today", "2020-01-01")
     assert result.code == 0, result.err
     assert (
-        "derby-derbyshire (215 indicators, 30 golden scenarios), "
-        "stoke-staffordshire (278 indicators, 23 golden scenarios), "
+        "derby-derbyshire (215 indicators, 40 golden scenarios), "
+        "stoke-staffordshire (278 indicators, 27 golden scenarios), "
         "york (0 indicators, 30 golden scenarios)"
     ) in result.out
     assert result.err

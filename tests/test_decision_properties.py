@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from navigator.decision import Assessor
+from navigator.model.harm_review import marked
 from navigator.model.partnership import Partnership
 
 PARTNERSHIPS = ("derby-derbyshire", "stoke-staffordshire", "york")
@@ -81,7 +82,7 @@ def test_monotone_adding_an_indicator_never_lowers_the_level(
     @SETTINGS
     @given(scenarios(document), st.sampled_from(ids))
     def check(scenario: dict[str, Any], extra: str) -> None:
-        before = assessor.assess(scenario)["level"]
+        before = assessor.assess(scenario)["level"] or 0  # no level: nothing ticked or answered
         after = assessor.assess({**scenario, "indicators": [*scenario["indicators"], extra]})["level"]
         assert after >= before
 
@@ -127,9 +128,12 @@ def test_every_level_is_reachable(assessor: Assessor, partnerships: list[Partner
     for pid in ("derby-derbyshire", "stoke-staffordshire"):
         rules = _document(partnerships, pid)["rules"]
         by_level: dict[int, list[str]] = {}
+        harm = set(marked(rules))
         for indicator in _document(partnerships, pid)["indicators"]:
-            by_level.setdefault(indicator["level"], []).append(indicator["id"])
-        reached = {assessor.assess({"partnership": pid})["level"]}
+            if indicator["id"] not in harm:  # a harm indicator gives Level 4 whatever its own level
+                by_level.setdefault(indicator["level"], []).append(indicator["id"])
+        level_one = by_level[1][:1]
+        reached = {assessor.assess({"partnership": pid, "indicators": level_one})["level"]}
         for rule in rules["levels"]:
             chosen = by_level[rule["level"]][: rule["at_least"]]
             reached.add(assessor.assess({"partnership": pid, "indicators": chosen})["level"])
@@ -149,6 +153,7 @@ def test_every_level_is_reachable(assessor: Assessor, partnerships: list[Partner
 def test_every_indicator_can_appear_in_reasons(assessor: Assessor, partnerships: list[Partnership]) -> None:
     for pid in ("derby-derbyshire", "stoke-staffordshire"):
         rules = _document(partnerships, pid)["rules"]["levels"]
+        harm = set(marked(_document(partnerships, pid)["rules"]))
         for indicator in _document(partnerships, pid)["indicators"]:
             result = assessor.assess({"partnership": pid, "indicators": [indicator["id"]]})
             reason = next(r for r in result["reasons"] if r["indicator"] == indicator["id"])
@@ -158,7 +163,9 @@ def test_every_indicator_can_appear_in_reasons(assessor: Assessor, partnerships:
                 indicator["domain"],
             )
             rule = next((r for r in rules if r["level"] == indicator["level"]), None)
-            if rule is None:
+            if indicator["id"] in harm:  # suspected significant harm: the child-protection level
+                assert (result["level"], result["significant_harm"]) == (4, True)
+            elif rule is None:
                 assert result["level"] == 1
             elif rule["at_least"] == 1:
                 assert result["level"] == indicator["level"]

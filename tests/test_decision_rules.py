@@ -10,14 +10,17 @@ from typing import Any
 from navigator.decision import Assessor
 from navigator.model.catalogue import load_all
 from navigator.model.compile import compile_catalogue
+from navigator.model.harm_review import marked
 from navigator.model.partnership import Partnership
 
 SH_INDICATOR = "l4-health-evidence-of-significant-harm-or-neglect"
 
 
 def _indicators(partnerships: list[Partnership], pid: str, level: int) -> list[dict[str, Any]]:
+    """The level's indicators that are not read as suspected significant harm (those go to Level 4)."""
     document = next(p for p in partnerships if p.id == pid).document
-    return [i for i in document["indicators"] if i["level"] == level]
+    harm = set(marked(document["rules"]))
+    return [i for i in document["indicators"] if i["level"] == level and i["id"] not in harm]
 
 
 def _kinds(result: dict[str, Any]) -> list[str]:
@@ -112,25 +115,31 @@ def test_york_disposals_and_police_notification(assessor: Assessor) -> None:
             "answers": {"crime-suspected": True, "appears-vulnerable": True, "level-of-need": "high"},
         }
     )
-    assert (crime["level"], crime["level_name"]) == (3, "Single Assessment")
-    assert crime["urgent"] == [
-        {
-            "instruction": "If there is suspicion that a crime may have been committed including sexual or "
-            "physical assault or neglect of the child, the Police must be notified immediately.",
-            "phone": None,
-            "kind": "crime_suspected",
-            "area": None,
-            "contact": None,
-            "name": None,
-            "follow_up": None,
-            "note": crime["urgent"][0]["note"],
-            "source": {"document": "york-procedure", "section": "5. Screening Process"},
-        }
-    ]
+    # A crime against the child ("sexual or physical assault or neglect") is read as suspected harm.
+    assert (crime["level"], crime["significant_harm"]) == (4, True)
+    protection, police = crime["urgent"]
+    assert (protection["kind"], protection["phone"]) == ("child_protection", "01904 551900")
+    assert police == {
+        "instruction": "If there is suspicion that a crime may have been committed including sexual or "
+        "physical assault or neglect of the child, the Police must be notified immediately.",
+        "phone": None,
+        "kind": "crime_suspected",
+        "area": None,
+        "contact": None,
+        "name": None,
+        "follow_up": None,
+        "note": police["note"],
+        "reading": None,
+        "hours": None,
+        "out_of_hours": None,
+        "source": {"document": "york-procedure", "section": "5. Screening Process"},
+    }
     assert crime["would_change"] == [
-        "Suspected significant harm would give disposal 4 (Significant Harm: "
-        "Single Assessment and Strategy Discussion)."
+        "Without suspected significant harm, the rest of the scenario would suggest "
+        "disposal 3 (Single Assessment)."
     ]
+    reading = [note for note in crime["notes"] if note["kind"] == "reading"]
+    assert reading[0]["text"].startswith("Our reading: a yes to the crime question")
 
 
 def test_combined_needs_note_never_changes_the_level(
@@ -243,3 +252,17 @@ def test_rules_are_data_a_policy_change_in_yaml_changes_the_result(minimal: Path
         encoding="utf-8",
     )
     assert level_of(minimal) == 2
+
+
+def test_the_marf_is_offered_only_at_levels_3_and_4(
+    assessor: Assessor, partnerships: list[Partnership]
+) -> None:
+    offered = {}
+    for level in (1, 2, 3):
+        chosen = [i["id"] for i in _indicators(partnerships, "stoke-staffordshire", level)[:1]]
+        result = assessor.assess(
+            {"partnership": "stoke-staffordshire", "area": "stoke-on-trent", "indicators": chosen}
+        )
+        assert result["level"] == level
+        offered[level] = "stoke-marf" in {contact["id"] for contact in result["contacts"]}
+    assert offered == {1: False, 2: False, 3: True}

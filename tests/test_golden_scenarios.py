@@ -24,7 +24,7 @@ MINIMUM_PER_PARTNERSHIP = 10
 
 def test_every_partnership_has_enough_golden_scenarios() -> None:
     counts = {p.id: sum(g.partnership == p.id for g in GOLDENS) for p in _PARTNERSHIPS}
-    assert counts == {"derby-derbyshire": 30, "stoke-staffordshire": 23, "york": 30}
+    assert counts == {"derby-derbyshire": 40, "stoke-staffordshire": 27, "york": 30}
     assert min(counts.values()) >= MINIMUM_PER_PARTNERSHIP
 
 
@@ -40,6 +40,9 @@ def test_golden_scenario(golden: Golden) -> None:
     for contact, expected in expect.get("open_now", {}).items():
         assert contact in open_now, f"{contact} is not among the contacts"
         assert open_now[contact] is expected, contact
+    shown = {note.get("id") for note in result["notes"]} - {None}
+    assert set(expect.get("notes", [])) - shown == set(), "notes the result must show"
+    assert set(expect.get("no_notes", [])) & shown == set(), "notes the result must not show"
 
 
 def test_golden_scenarios_cover_every_level_and_urgent_route() -> None:

@@ -171,6 +171,14 @@ def test_rules_one_row_per_entry(built_site: Path) -> None:
     rules = _yaml("derby-derbyshire", "rules")["rules"]
     for part in ("levels", "next_steps", "flag_notes"):
         assert sum(1 for row in derby if row["rule"] == part) == len(rules[part])
+    reviewed = {row["indicator"]: row for row in derby if row["rule"] == "significant_harm_review"}
+    assert len(reviewed) == 84  # every significant-harm decision, with its reason
+    abuse = reviewed["l4-health-sexual-abuse-or-risk-of-sexual"]
+    assert (abuse["harm"], abuse["position"]) == ("true", str(list(reviewed).index(abuse["indicator"]) + 1))
+    assert reviewed["l4-emotional-child-young-person-has-experienced-a"]["harm"] == "false"
+    assert reviewed["l4-emotional-child-young-person-has-experienced-a"]["note"]
+    (harm,) = (row for row in derby if row["rule"] == "significant_harm")
+    assert "l4-health-sexual-abuse-or-risk-of-sexual" in harm["indicators"].split(" | ")
     level_3 = next(row for row in derby if row["rule"] == "levels" and row["level"] == "3")
     assert (level_3["at_least"], level_3["otherwise_level"], level_3["otherwise_borderline"]) == (
         "2",

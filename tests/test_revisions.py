@@ -96,7 +96,7 @@ def test_identical_inputs_say_so(cli: Cli) -> None:
     assert "No changes: the two versions are identical." in run.out
     assert json.loads(cli("diff", REAL, REAL, "--json").out)["identical"] is True
     impact = cli("impact", REAL, REAL)
-    assert "30 golden scenario(s) run under both; 0 land differently" in impact.out
+    assert "40 golden scenario(s) run under both; 0 land differently" in impact.out
 
 
 def test_diff_of_two_versions_of_one_partnership(cli: Cli, with_versions: Path) -> None:
@@ -147,7 +147,7 @@ def test_malformed_input_is_named_by_file_line_and_key(cli: Cli, fixture: Path) 
 def test_impact_lists_the_scenarios_that_land_differently(cli: Cli, fixture: Path) -> None:
     run = cli("impact", REAL, str(fixture))
     assert run.code == 0, run.err
-    assert "31 golden scenario(s) run under both; 3 land differently" in run.out
+    assert "41 golden scenario(s) run under both; 3 land differently" in run.out
     assert (
         '"One Level 2 indicator in Derbyshire suggests Level 2" (a golden scenario of the old version)'
         in run.out

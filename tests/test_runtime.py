@@ -60,8 +60,10 @@ def test_digest_named_files_hold_what_their_names_say(
     page, _ = page_runtime(built_site, "york")
     glue = re.search(r'<script type="module" async src="../../assets/navigator/([^"]+)"', page)
     assert glue is not None
-    assert glue.group(1) == f"navigator-{bundle.digest((runtime.WEB / 'navigator.js').read_bytes())}.js"
-    assert (folder / glue.group(1)).read_bytes() == (runtime.WEB / "navigator.js").read_bytes()
+    assert glue.group(1) == f"navigator-{bundle.digest(runtime.page_script())}.js"
+    assert (folder / glue.group(1)).read_bytes() == runtime.page_script()
+    assert runtime.page_script().startswith((runtime.WEB / "result.js").read_bytes())
+    assert runtime.page_script().endswith((runtime.WEB / "navigator.js").read_bytes())
     assert config["worker"] == f"worker-{bundle.digest((runtime.WEB / 'worker.js').read_bytes())}.js"
     assert (folder / config["worker"]).read_bytes() == (runtime.WEB / "worker.js").read_bytes()
     stored = (folder / config["snapshot"]).read_bytes()

@@ -12,6 +12,24 @@ from tests.conftest import Run
 # (case, file, text to replace, replacement, marker: the line the message must point at, key, words)
 CASES = [
     (
+        "an indicator naming abuse with no significant-harm decision",
+        "indicators.yaml",
+        "text: Fixture indicator at level two",
+        "text: Fixture indicator of sexual abuse at level two",
+        "  - id: l2-health-fixture",
+        "indicators[0].id",
+        "needs a significant-harm decision",
+    ),
+    (
+        "a significant-harm decision naming an unknown indicator",
+        "rules.yaml",
+        "{indicator: l4-health-fixture, harm: false",
+        "{indicator: l4-health-fixtur, harm: false",
+        "      - {indicator: l4-health-fixtur",
+        "rules.significant_harm.review[0].indicator",
+        "unknown indicator 'l4-health-fixtur'",
+    ),
+    (
         "yaml syntax error",
         "indicators.yaml",
         "    domain: health\n    text: Fixture indicator at level two",

@@ -30,14 +30,19 @@ def _answer(question: dict[str, Any]) -> Any:
 
 
 def warm_up_scenarios(partnership: Prepared, now: str) -> list[str]:
-    """Scenario JSON strings: each area, the first indicators of each level alone and together, each flag
-    and each question's answer, in turn."""
+    """Scenario JSON strings: each area, the first indicators of each level (not read as harm) alone and
+    together, one harm indicator, each flag and each question's answer, in turn."""
+    marked: list[str] = partnership.rules["significant_harm"].get("indicators", [])
+    harm = set(marked)
     first_of_level: dict[int, list[str]] = {}
     for indicator in partnership.indicators.values():
+        if indicator["id"] in harm:  # each level's own path; the harm path is practised below
+            continue
         first_of_level.setdefault(indicator["level"], [])
         if len(first_of_level[indicator["level"]]) < 2:
             first_of_level[indicator["level"]].append(indicator["id"])
     chosen = [ids for _, ids in sorted(first_of_level.items())]
+    chosen += [[indicator] for indicator in marked[:1]]
     flags: list[dict[str, Any]] = [{name: True} for name in BOOLEAN_FLAGS]
     flags += [{name: value} for name, values in CHOICE_FLAGS.items() for value in values]
     answers = [{question["id"]: _answer(question)} for question in partnership.questions.values()]

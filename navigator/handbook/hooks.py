@@ -55,6 +55,7 @@ def on_config(config: Any) -> Any:
     nav += [{name: path} for path, name in paths if "/" not in path]
     nav += [
         {"For policy groups": "policy-groups.md"},
+        {"Hazard log": "safety/hazard-log.md"},
         {"Privacy": "privacy.md"},
         {"Accessibility": "accessibility.md"},
         {"Performance": "performance.md"},

@@ -1,6 +1,7 @@
 """A partnership's decision rules (rules.yaml) as one CSV table: one row per rule entry.
 
-`rule` names the part of rules.yaml a row comes from and `position` its place in that list; each part
+`rule` names the part of rules.yaml a row comes from and `position` its place in that list (each
+significant-harm decision is a row of `significant_harm_review`, its reason in `note`); each part
 fills only the columns it has (docs/adr/002-decision-rules.md says how the decision module reads them).
 Left out, and in the JSON: `method` (the open-data page states it) and the text of the routes, guidance
 sections and checklists a row names in `reference` (their own sources are there too). Next steps, the
@@ -13,11 +14,13 @@ from __future__ import annotations
 from typing import Any
 
 from navigator.handbook.open_data_tables import FIRST, SOURCE, Column, Document, Row, first, source
+from navigator.model.harm_review import marked
 
 PARTS = (
     "level_note",
     "immediate_danger",
     "significant_harm",
+    "significant_harm_review",
     "levels",
     "default_level",
     "answers",
@@ -40,8 +43,12 @@ RULES: list[Column] = [
     ("minimum", "`answers`: the lowest number it needs"),
     ("maximum", "`answers`: the highest number it needs"),
     ("requires", "`answers`: other answers it needs too, as `question=answer`, joined with “ | ”"),
-    ("indicator", "`answers`: the indicator the answer counts as ticked"),
-    ("indicators", "`significant_harm`: the indicators that mean significant harm is suspected"),
+    (
+        "indicator",
+        "`answers`: the indicator the answer counts as ticked; `significant_harm_review`: the one decided",
+    ),
+    ("indicators", "`significant_harm`: the indicators read as suspected significant harm (our reading)"),
+    ("harm", "`significant_harm_review`: whether the indicator is read as suspected significant harm"),
     ("questions", "the questions a yes to which means significant harm (or a crime) is suspected"),
     ("min_domains", "`combined_needs`: in how many domains indicators must be ticked"),
     ("when_levels", "`next_steps` and `flag_notes`: the levels at which it applies, joined with “ | ”"),
@@ -110,7 +117,14 @@ def _parts(document: Document, rules: dict[str, Any]) -> list[Row]:
             implies_significant_harm=danger.get("implies_significant_harm"),
         )
     )
-    rows.append(_row(document, "significant_harm", rules["significant_harm"]))
+    harm = rules["significant_harm"]
+    rows.append(_row(document, "significant_harm", harm, indicators=marked(rules)))
+    rows += [
+        _row(document, "significant_harm_review", {"source": harm["source"]}, n, indicator=entry["indicator"])
+        | {"harm": entry["harm"]}
+        | {"note": entry["reason"]}
+        for n, entry in enumerate(harm.get("review", []), start=1)
+    ]
     for n, rule in enumerate(rules.get("levels", []), start=1):
         otherwise = rule.get("otherwise", {})
         more = {

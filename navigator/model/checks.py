@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from navigator.model.harm_review import review_problems
 from navigator.model.placeholders import placeholder_warnings
 from navigator.model.problems import KeyPath, Position, Problem, key_text
 from navigator.model.references import reference_problems
@@ -46,6 +47,7 @@ def semantic_problems(document: dict[str, Any], locate: Locate, today: dt.date) 
         *hours_problems(document),
         *child_protection_problems(document),
         *rule_problems(document),
+        *review_problems(document),
         *review_date_problems(document, today),
         *conflict_warnings(document),
         *placeholder_warnings(document),

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from navigator.decision.partnership import COMPILED_FORMAT
+from navigator.model.harm_review import marked
 from navigator.model.partnership import Partnership
 
 # Copied whole: every item of these is needed by an assessment.
@@ -20,7 +21,7 @@ def compile_partnership(partnership: Partnership) -> dict[str, Any]:
     """One partnership's compiled data: metadata, the lists the rules use, and the rules."""
     document = partnership.document
     meta = document["partnership"]
-    rules = document["rules"]
+    rules = _rules(document["rules"])
     referenced = {
         "guidance": {step["guidance"] for step in rules.get("next_steps", []) if "guidance" in step},
         "checklists": {step["checklist"] for step in rules.get("next_steps", []) if "checklist" in step},
@@ -50,6 +51,13 @@ def compile_partnership(partnership: Partnership) -> dict[str, Any]:
     for name, wanted in referenced.items():
         compiled[name] = [item for item in document.get(name, []) if item["id"] in wanted]
     return compiled
+
+
+def _rules(rules: dict[str, Any]) -> dict[str, Any]:
+    """The rules as the core reads them: the reviewed significant-harm decisions become one list."""
+    harm = {key: value for key, value in rules["significant_harm"].items() if key != "review"}
+    harm["indicators"] = marked(rules)
+    return {**rules, "significant_harm": harm}
 
 
 def compile_catalogue(partnerships: list[Partnership]) -> dict[str, Any]:

@@ -28,6 +28,7 @@ REFERENCES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("rules", "immediate_danger", "route"), "routes"),
     (("rules", "significant_harm", "level"), "levels"),
     (("rules", "significant_harm", "indicators", ANY), "indicators"),
+    (("rules", "significant_harm", "review", ANY, "indicator"), "indicators"),
     (("rules", "significant_harm", "questions", ANY), "questions"),
     (("rules", "default_level"), "levels"),
     (("rules", "levels", ANY, "level"), "levels"),
@@ -52,6 +53,10 @@ CONFLICT_KINDS = {
     "indicator": "indicators",
     "process": "processes",
     "area": "areas",
+    "guidance": "guidance",
+    "checklist": "checklists",
+    "consent": "consent situations",
+    "flag_note": "flag notes",
 }
 
 
@@ -59,6 +64,8 @@ def reference_problems(document: dict[str, Any], id_collections: tuple[str, ...]
     """Unknown domains, levels, areas, contacts, questions, process nodes and conflict targets."""
     known = {name: {item["id"] for item in document.get(name, [])} for name in id_collections}
     known["levels"] = {level["level"] for level in document["levels"]}
+    known["consent situations"] = {s["id"] for s in (document.get("consent") or {}).get("situations", [])}
+    known["flag notes"] = {note["id"] for note in document.get("rules", {}).get("flag_notes", [])}
     for pattern, collection in REFERENCES:
         for path, value in _find(document, pattern, ()):
             yield from _check(path, value, known[collection], collection.rstrip("s").replace("_", " "))

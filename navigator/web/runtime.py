@@ -15,10 +15,10 @@ builds (the page names the exact files it needs, see `Runtime.config`).
   (`SNAPSHOT_ONLY`); switched off, it holds the standard library files the snapshot imported.
 - `assets/navigator/decision-<digest>.zip`: the decision package, the very files pytest imports.
 - `assets/navigator/data/<partnership>-<digest>.json`: each partnership's compiled data.
-- `assets/navigator/navigator-<digest>.js` and `worker-<digest>.js`: the page's glue and its Web Worker
-  (navigator/web/navigator.js and worker.js), so the service worker serves them from its cache too and a
-  later visit's worker starts without waiting for the network twice; the page names the worker
-  (`worker`, beside the other names).
+- `assets/navigator/navigator-<digest>.js` and `worker-<digest>.js`: the page's script
+  (navigator/web/result.js and navigator.js joined) and its Web Worker (worker.js), so the service worker
+  serves them from its cache too and a later visit's worker starts without waiting for the network twice;
+  the page names the worker (`worker`, beside the other names).
 
 If the snapshot cannot be restored, the worker falls back to a plain start with the full standard library
 and the decision zip, and says which way it started.
@@ -50,6 +50,7 @@ REPOSITORY = Path(__file__).resolve().parents[2]
 NODE_MODULES = REPOSITORY / "node_modules"
 WEB = Path(__file__).resolve().parent
 SNAPSHOT_SCRIPT = WEB / "snapshot.mjs"
+PAGE_SCRIPTS = ("result.js", "navigator.js")  # joined into one file: one request, one digest
 CACHE = REPOSITORY / ".cache" / "snapshot"
 SNAPSHOT_FILE = "snapshot.packed"
 NAVIGATOR = "assets/navigator"
@@ -83,7 +84,7 @@ class Runtime:
     """Every runtime file: site path → bytes (generated) or source path (copied)."""
 
     pyodide: str  # site folder of the core, ending in "/"
-    script: str  # the page's glue, navigator.js
+    script: str  # the page's script: result.js and navigator.js joined (page_script)
     worker: str  # its Web Worker, worker.js
     snapshot: str
     stdlib: str
@@ -265,6 +266,11 @@ def unpacked(stored: bytes) -> bytes:
     return bytes(memory)
 
 
+def page_script() -> bytes:
+    """The navigator page's one script: the result panel (result.js), then the glue (navigator.js)."""
+    return b"\n".join((WEB / name).read_bytes() for name in PAGE_SCRIPTS)
+
+
 def build(partnerships: list[Partnership], node_modules: Path = NODE_MODULES) -> Runtime:
     """Every runtime file of the site, named by version or digest."""
     pyodide = node_modules / "pyodide"
@@ -273,7 +279,7 @@ def build(partnerships: list[Partnership], node_modules: Path = NODE_MODULES) ->
     snapshot, stdlib_names = _make_snapshot(pyodide, zip_bytes, warm_up_cases(partnerships))
     stdlib = stdlib_subset(pyodide / "python_stdlib.zip", [] if SNAPSHOT_ONLY else stdlib_names)
     lock = json.loads((pyodide / "pyodide-lock.json").read_text(encoding="utf-8"))
-    glue, worker = (WEB / "navigator.js").read_bytes(), (WEB / "worker.js").read_bytes()
+    glue, worker = page_script(), (WEB / "worker.js").read_bytes()
     runtime = Runtime(
         pyodide=core,
         script=f"{NAVIGATOR}/navigator-{digest(glue)}.js",

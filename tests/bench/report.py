@@ -12,6 +12,7 @@ from pathlib import Path
 ORDER = ("Build and scale", "Search", "Transfer sizes (gzip)", "Navigator")
 HEADER = (
     "# Performance\n\n"
+    "{{ urgent_routes() }}\n\n"
     "Measured by `make bench` (`python -m tests.bench`; `python -m tests.bench scale` or `navigator` for one "
     "part). Each part says when and on which machine it was measured: these are benchmark figures for that "
     "machine, not guarantees.\n"

@@ -88,7 +88,7 @@ def test_every_golden_scenario_gives_cpythons_json_in_the_browser(
         for partnership in partnerships
         for golden in load_scenarios(partnership, assessor)
     ]
-    assert len(cases) == 83
+    assert len(cases) == 97
     mismatched = []
     for pid in sorted({pid for pid, _ in cases}):
         page = open_navigator(context, site_url, pid)
@@ -123,6 +123,52 @@ def test_ticking_indicators_shows_the_level_and_the_phone_numbers(
     lines = urgent.inner_text()
     assert lines.index("999") < lines.index("01332 641172")
     assert "Suggested: Level 4 – Specialist" in result.inner_text()
+    page.close()
+
+
+def test_an_empty_scenario_shows_no_suggestion_yet(context: BrowserContext, site_url: str) -> None:
+    page = open_navigator(context, site_url, "derby-derbyshire")
+    before = shown(page, None)
+    level = page.locator("#nav-level")
+    assert level.inner_text().startswith("No suggestion yet: tick what is seen")
+    assert "not an all-clear" in level.inner_text()
+    assert page.locator(".nav-urgent--now").count() == 0
+    page.check("input[value='l1-health-physically-well']")
+    before = shown(page, before)
+    assert level.inner_text().startswith("Suggested: Level 1")
+    page.uncheck("input[value='l1-health-physically-well']")
+    shown(page, before)
+    assert level.inner_text().startswith("No suggestion yet")
+    page.close()
+
+
+def test_a_harm_indicator_leads_with_the_child_protection_line_and_no_early_help_note(
+    context: BrowserContext, site_url: str
+) -> None:
+    page = open_navigator(context, site_url, "derby-derbyshire")
+    before = choose(
+        page,
+        "input[name='area'][value='derbyshire']",
+        "input[data-flag='early_help_assessment'][value='none']",
+    )
+    page.check("input[value='l4-emotional-child-young-person-has-experienced-a']")
+    before = shown(page, before)
+    result = page.locator("#nav-result-body")
+    text = result.inner_text()
+    assert text.index("If significant harm is suspected") < text.index(
+        "Next steps"
+    )  # Level 4, no harm marked
+    assert "01629 533190" in page.locator(".nav-if-harm").inner_text()
+    page.check("input[value='l4-health-sexual-abuse-or-risk-of-sexual']")
+    shown(page, before)
+    urgent = page.locator(".nav-urgent--now")
+    assert urgent.get_attribute("role") == "alert"
+    assert (
+        urgent.locator("li").first.inner_text().startswith("Starting Point via Call Derbyshire: 01629 533190")
+    )
+    text = result.inner_text()
+    assert "will not be accepted without the completion of an Early Help Assessment" not in text
+    assert "Our reading:" in text
     page.close()
 
 
