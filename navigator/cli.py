@@ -82,7 +82,18 @@ def _parser() -> argparse.ArgumentParser:
         "new", help="make a draft partnership folder whose values are placeholders to fill in"
     )
     new.add_argument("partnership_id", metavar="ID", help="the new partnership's id, e.g. north-town")
-    new.add_argument("--into", type=Path, metavar="PATH", help="thresholds folder (default: thresholds/)")
+    new.add_argument(
+        "--levels",
+        metavar="NAMES",
+        help="the levels' names, lowest need first, separated by commas: two to six, e.g. "
+        '"Universal,Family Help,Child protection" (default: four placeholder levels)',
+    )
+    new.add_argument(
+        "--into",
+        type=Path,
+        metavar="PATH",
+        help="write PATH/ID (default: ./thresholds/ID under the current folder, made if missing)",
+    )
     new.set_defaults(run=_new)
     for name, help_text in (
         ("diff", "what changed from OLD to NEW, indicator by indicator"),
@@ -212,7 +223,12 @@ def _compile(arguments: argparse.Namespace) -> int:
 
 def _new(arguments: argparse.Namespace) -> int:
     try:
-        folder = scaffold(arguments.partnership_id, _root(arguments.into))
+        folder = scaffold(
+            arguments.partnership_id,
+            arguments.into or Path("thresholds"),
+            levels=None if arguments.levels is None else arguments.levels.split(","),
+            create_into=arguments.into is None,
+        )
     except ValueError as error:
         print(f"thresholds new: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -22,6 +22,10 @@ from navigator.model.partnership import Partnership
 REPOSITORY = Path(__file__).resolve().parents[1]
 THRESHOLDS = REPOSITORY / "thresholds"
 MINIMAL_FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal"
+# Made-up partnerships of other shapes (TEST FIXTURE, NOT GUIDANCE): three levels and five levels.
+SHAPES = tuple(
+    Path(__file__).resolve().parent / "fixtures" / name for name in ("families-first", "five-levels")
+)
 
 
 @dataclass
@@ -79,6 +83,19 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The handbook built once per test session with `mkdocs build --strict`."""
     site = tmp_path_factory.mktemp("built") / "site"
     mkdocs_build(site, {"THRESHOLDS_DIR": str(REPOSITORY / "thresholds")})
+    return site
+
+
+@pytest.fixture(scope="session")
+def shapes_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A handbook built with --strict from Derby and Derbyshire (four levels) beside the three-level and
+    five-level test fixtures: never the published site."""
+    thresholds = tmp_path_factory.mktemp("shapes") / "thresholds"
+    shutil.copytree(THRESHOLDS / "derby-derbyshire", thresholds / "derby-derbyshire")
+    for folder in SHAPES:
+        shutil.copytree(folder, thresholds / folder.name)
+    site = thresholds.parent / "site"
+    mkdocs_build(site, {"THRESHOLDS_DIR": str(thresholds)})
     return site
 
 

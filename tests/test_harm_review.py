@@ -107,6 +107,6 @@ def test_validate_refuses_an_indicator_without_a_decision(cli: Callable[..., Run
     line = indicators.read_text(encoding="utf-8").splitlines().index("  - id: l4-health-fixture") + 1
     assert f"{indicators}:{line}:" in result.err
     assert (
-        "indicators[1].id: indicator 'l4-health-fixture' (Level 4) needs a significant-harm decision"
+        "indicators[1].id: indicator 'l4-health-fixture' (level 4) needs a significant-harm decision"
         in result.err
     )

@@ -43,6 +43,7 @@ HEADERS = {
         "partnership",
         "version",
         "level",
+        "kind",
         "name",
         "title",
         "summary",
@@ -153,6 +154,7 @@ def test_levels_contacts_and_hours_as_the_data_holds_them(built_site: Path) -> N
         "Statutory / Specialist",
     ]
     assert levels[2]["title"] == "LEVEL 3: Targeted Early Help"
+    assert [row["kind"] for row in levels] == ["universal", "early-help", "targeted", "child-protection"]
     contacts = {row["id"]: row for row in _table(built_site, "derby-derbyshire", "contacts")[1]}
     advice = contacts["starting-point-advice-line"]
     assert (advice["phone"], advice["area_name"], advice["urgent"]) == ("01629 535353", "Derbyshire", "false")

@@ -1,5 +1,6 @@
 """The generated handbook pages, rendered without MkDocs: urgent lines first, every indicator anchored with
-its source, both readings of every conflict, the four levels side by side, text always escaped."""
+its source, both readings of every conflict, the levels side by side, text always escaped.
+Documents with other numbers of levels: tests/test_pages_levels.py."""
 
 from __future__ import annotations
 
@@ -66,7 +67,8 @@ def test_every_indicator_has_its_anchor_and_source(documents: list[dict[str, Any
         for indicator in document["indicators"]:
             assert f'<li id="{indicator["id"]}">' in markdown
         assert markdown.count("</span></li>") == count  # each indicator ends with its source
-        assert markdown.count('<div class="level-column') == 4 * markdown.count('<div class="levels-grid"')
+        grids = markdown.count('<div class="levels-grid levels-4"')  # a column per level: four here
+        assert markdown.count('<div class="level-column') == 4 * grids == 4 * markdown.count("levels-grid")
     stoke = pages.indicators_page(_by_id(documents, "stoke-staffordshire"), TODAY)
     assert stoke.count("(placement uncertain in the source)") == 19
 
@@ -103,6 +105,7 @@ def test_compare_links_each_partnerships_indicators_by_domain(documents: list[di
     health = markdown[markdown.index("## Health") :]
     health = health[: health.index("\n## ")]
     rows = [line for line in health.splitlines() if line.startswith("| ") and "Partnership" not in line]
+    assert "\n| Partnership | Universal | Early help | Targeted | Child protection |\n" in health  # by kind
     assert [row.split(" | ")[0] for row in rows] == [
         "| Derby City and Derbyshire",
         "| Stoke-on-Trent and Staffordshire",
@@ -118,7 +121,7 @@ def test_compare_links_each_partnerships_indicators_by_domain(documents: list[di
         "| Stoke-on-Trent and Staffordshire (Housing, Employment and Finance)",
     ]
     assert "## Identity and self-esteem\n" in markdown  # the same name in two spellings is one heading
-    assert markdown.count("\n## ") == 16
+    assert markdown.count("\n## ") == 1 + 16  # levels by kind, then the domains
 
 
 def test_yaml_text_is_escaped_everywhere(documents: list[dict[str, Any]]) -> None:
@@ -172,7 +175,7 @@ def test_processes_page_has_a_diagram_and_a_full_text_version_of_each(
 def test_process_diagram_has_a_node_per_step_and_an_arrow_per_link(documents: list[dict[str, Any]]) -> None:
     york = _by_id(documents, "york")
     disposals = next(p for p in york["processes"] if p["id"] == "york-initial-disposals")
-    lines = processes.process_mermaid(disposals)
+    lines = processes.process_mermaid(disposals, 4)  # York's child-protection level
     assert sum(1 for line in lines if "-->" in line) == 10  # the `next` entries, counted by hand
     assert sum(1 for line in lines if line.startswith("n") and "-->" not in line) == 10
     assert "class n9 urgent" in lines  # disposal 4, Level 4
@@ -183,11 +186,11 @@ def test_process_diagram_has_a_node_per_step_and_an_arrow_per_link(documents: li
 def test_mermaid_labels_cannot_break_out(documents: list[dict[str, Any]]) -> None:
     hostile = copy.deepcopy(next(p for p in _by_id(documents, "york")["processes"]))
     hostile["nodes"][0]["text"] = 'He said "stop"] --> x <script>alert(1)</script> #1'
-    lines = processes.process_mermaid(hostile)
+    lines = processes.process_mermaid(hostile, 4)
     assert (
         lines[0] == 'n0(["He said #quot;stop#quot;] --#gt; x #lt;script#gt;alert(1)#lt;/script#gt; #35;1"])'
     )
-    rendered = processes.process_section(hostile, {}, "")
+    rendered = processes.process_section(hostile, {}, "", 4)
     assert "<script>" not in rendered
     assert "&lt;script&gt;" in rendered
 

@@ -2,7 +2,8 @@
 
 Every golden scenario of every partnership, plus a few error and clock cases, goes through one Node run of
 tests/pyodide_parity.mjs (Pyodide starts once); each reply must equal CPython's `Assessor.assess_json` of
-the very same scenario string.
+the very same scenario string. `golden_cases`, `run_pyodide` and `assert_same_as_cpython` are shared with
+other parity tests (tests/test_declared_levels_pyodide.py).
 """
 
 from __future__ import annotations
@@ -65,7 +66,8 @@ def _first_difference(left: str, right: str) -> str:
     )
 
 
-def _run_pyodide(tmp_path: Path, catalogue: str, scenarios: list[str]) -> dict[str, Any]:
+def run_pyodide(tmp_path: Path, catalogue: str, scenarios: list[str]) -> dict[str, Any]:
+    """One Node run of tests/pyodide_parity.mjs: Pyodide's Python version and its reply to each scenario."""
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is not on PATH: the Pyodide parity test needs Node 20 (CI has it)")
@@ -92,27 +94,40 @@ def _run_pyodide(tmp_path: Path, catalogue: str, scenarios: list[str]) -> dict[s
     return reply
 
 
-def test_pyodide_gives_the_same_json_as_cpython(
-    tmp_path: Path, partnerships: list[Partnership], assessor: Assessor
-) -> None:
-    cases = [
+def golden_cases(partnerships: list[Partnership], assessor: Assessor) -> list[tuple[str, str]]:
+    """(name, scenario JSON) for every golden scenario of these partnerships."""
+    return [
         (f"{golden.partnership}: {golden.name}", json.dumps(golden.scenario, sort_keys=True))
         for partnership in partnerships
         for golden in load_scenarios(partnership, assessor)
     ]
-    assert len(cases) == GOLDEN_COUNT
-    cases += [(name, json.dumps(scenario, sort_keys=True)) for name, scenario in EXTRA_CASES]
-    cases.append(NOT_JSON)
 
-    reply = _run_pyodide(tmp_path, json.dumps(compile_catalogue(partnerships)), [text for _, text in cases])
 
+def assert_same_as_cpython(
+    reply: dict[str, Any], cases: list[tuple[str, str]], assessor: Assessor
+) -> list[str]:
+    """Each Pyodide reply equals CPython's `assess_json` of the same scenario string; the replies."""
     python = reply["python"]
     print(f"Pyodide Python {python.split()[0]}; CPython {sys.version.split()[0]}")
     assert python.startswith("3."), python
-    results = reply["results"]
+    results: list[str] = reply["results"]
     assert len(results) == len(cases)
     for (name, scenario), pyodide in zip(cases, results, strict=True):
         cpython = assessor.assess_json(scenario)
         assert pyodide == cpython, f"{name}\n{_first_difference(cpython, pyodide)}"
+    return results
+
+
+def test_pyodide_gives_the_same_json_as_cpython(
+    tmp_path: Path, partnerships: list[Partnership], assessor: Assessor
+) -> None:
+    cases = golden_cases(partnerships, assessor)
+    assert len(cases) == GOLDEN_COUNT
+    cases += [(name, json.dumps(scenario, sort_keys=True)) for name, scenario in EXTRA_CASES]
+    cases.append(NOT_JSON)
+
+    reply = run_pyodide(tmp_path, json.dumps(compile_catalogue(partnerships)), [text for _, text in cases])
+
+    results = assert_same_as_cpython(reply, cases, assessor)
     outcomes = [json.loads(result)["ok"] for result in results]
     assert outcomes[GOLDEN_COUNT:] == [False, False, True, True, False]

@@ -20,6 +20,7 @@ from navigator.model.partnership import load_partnership
 from navigator.model.placeholders import strings
 from navigator.model.problems import DataError, Position, Problem
 from navigator.model.scenarios import load_scenarios
+from navigator.model.schema import SCENARIOS_SCHEMA_PATH, SCHEMA_PATH
 from navigator.model.yaml_positions import load_yaml_file
 from tests.conftest import THRESHOLDS, Run, mkdocs_build
 
@@ -52,11 +53,12 @@ def made(cli: Callable[..., Run], tmp_path: Path) -> Path:
 
 
 def test_every_file_is_written_commented_and_schema_linked(made: Path) -> None:
+    """Outside the project, with no schema/ beside the folder, the link is the installed schema's URI."""
     assert {path.name for path in made.iterdir()} == FILES
     for path in made.iterdir():
         lines = path.read_text(encoding="utf-8").splitlines()
-        schema = "scenarios" if path.name == "scenarios.yaml" else "partnership"
-        assert lines[0] == f"# yaml-language-server: $schema=../schema/{schema}.schema.json"
+        schema = SCENARIOS_SCHEMA_PATH if path.name == "scenarios.yaml" else SCHEMA_PATH
+        assert lines[0] == f"# yaml-language-server: $schema={schema.as_uri()}"
         assert lines[1].startswith("# ")
     assert "  status: draft\n" in (made / "partnership.yaml").read_text(encoding="utf-8")
 
@@ -177,6 +179,8 @@ def test_it_validates_beside_the_real_partnerships_and_builds(
     validated = cli("validate", str(thresholds))
     assert validated.code == 0, validated.err
     assert "test-area (4 indicators, 6 golden scenarios)" in validated.out
+    first = (thresholds / "test-area" / "levels.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../schema/partnership.schema.json"  # thresholds/schema/
     site = tmp_path / "site"
     build = mkdocs_build(site, {"THRESHOLDS_DIR": str(thresholds), "THRESHOLDS_DRAFTS": "1"}, check=False)
     assert build.returncode == 0, build.stderr[-3000:]

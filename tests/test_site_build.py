@@ -46,7 +46,7 @@ def test_invalid_yaml_stops_the_build_and_keeps_the_old_site(tmp_path: Path) -> 
     result = _make_build(site, broken.parent)
     assert result.returncode != 0
     assert "indicators.yaml:13:" in result.stdout + result.stderr
-    assert "indicators[1].level: 5 is above the maximum 4" in result.stdout + result.stderr
+    assert "indicators[1].level: unknown level 5 (known: 1, 2, 3, 4)" in result.stdout + result.stderr
     assert (site / "index.html").read_text(encoding="utf-8") == "previous good build"
     assert not (tmp_path / "site.tmp").exists()
 

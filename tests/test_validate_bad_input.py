@@ -66,13 +66,40 @@ CASES = [
         "unknown domain 'helth' (known: health)",
     ),
     (
-        "level 5",
+        "an indicator at a level the document does not declare",
         "indicators.yaml",
         "    level: 4\n",
         "    level: 5\n",
         "    level: 5",
         "indicators[1].level",
-        "5 is above the maximum 4",
+        "unknown level 5 (known: 1, 2, 3, 4)",
+    ),
+    (
+        "level 7",
+        "indicators.yaml",
+        "    level: 4\n",
+        "    level: 7\n",
+        "    level: 7",
+        "indicators[1].level",
+        "7 is above the maximum 6",
+    ),
+    (
+        "no child-protection level",
+        "partnership.yaml",
+        "    kind: child-protection\n",
+        "    kind: specialist\n",
+        "  - level: 1\n",
+        "levels",
+        "exactly one level must be of kind 'child-protection'; none is",
+    ),
+    (
+        "two child-protection levels",
+        "partnership.yaml",
+        "    kind: targeted\n",
+        "    kind: child-protection\n",
+        "    kind: child-protection\n    name: Four",
+        "levels[3].kind",
+        "exactly one level must be of kind 'child-protection'; 2 are",
     ),
     (
         "missing source",
@@ -122,9 +149,9 @@ CASES = [
     (
         "missing level",
         "partnership.yaml",
-        "  - level: 3\n    name: Three",
-        "  - level: 2\n    name: Three",
-        "  - level: 2\n    name: Three",
+        "  - level: 3\n    kind: targeted\n    name: Three",
+        "  - level: 2\n    kind: targeted\n    name: Three",
+        "  - level: 2\n    kind: targeted\n    name: Three",
         "levels[2].level",
         "level 2 is described twice",
     ),
@@ -333,8 +360,8 @@ def test_every_error_is_reported_not_only_the_first(cli: Callable[..., Run], min
     )
     result = cli("validate", str(minimal))
     assert result.code == 1
-    assert "indicators[0].level: 7 is above the maximum 4" in result.err
-    assert "indicators[1].level: 9 is above the maximum 4" in result.err
+    assert "indicators[0].level: 7 is above the maximum 6" in result.err
+    assert "indicators[1].level: 9 is above the maximum 6" in result.err
     assert "2 error(s)" in result.err
 
 
@@ -345,3 +372,21 @@ def test_unquoted_dates_stay_text(cli: Callable[..., Run], minimal: Path) -> Non
         encoding="utf-8",
     )
     assert cli("validate", str(minimal)).code == 0
+
+
+def test_a_lesser_need_above_child_protection_is_refused(cli: Callable[..., Run], minimal: Path) -> None:
+    path = minimal / "partnership.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("    kind: targeted\n", "    kind: child-protection\n")
+    text = text.replace("    kind: child-protection\n    name: Four", "    kind: early-help\n    name: Four")
+    path.write_text(text, encoding="utf-8")
+    (minimal / "rules.yaml").write_text(
+        (minimal / "rules.yaml").read_text(encoding="utf-8").replace("    level: 4\n", ""), encoding="utf-8"
+    )
+    result = cli("validate", str(minimal))
+    assert result.code == 1
+    line = text.splitlines().index("    kind: early-help", text.splitlines().index("  - level: 4")) + 1
+    assert (
+        f"{path}:{line}:11: levels[3].kind: a level of kind 'early-help' cannot be above the "
+        "child-protection level 3"
+    ) in result.err

@@ -49,8 +49,8 @@ class Finding:
         self.empty = not self.present and not scenario.answers and not self.significant_harm
         self.level_by_rules, borderline = self._level_from_rules()
         self.level: int | None
-        if self.significant_harm:
-            self.level, self.borderline = self.protection_level, False
+        if self.significant_harm:  # the child-protection level, or a higher one the rules already give
+            self.level, self.borderline = max(self.protection_level, self.level_by_rules or 0), False
         else:
             self.level, self.borderline = self.level_by_rules, borderline
 

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from typing import Any
 
-from navigator.handbook.page_parts import Document, cite, document_titles, short_title
+from navigator.handbook.page_parts import (
+    Document,
+    cite,
+    document_titles,
+    kind_words,
+    kinds_in_order,
+    short_title,
+)
 from navigator.handbook.render import text
+
+NO_LEVEL = "*no level of this kind*"
 
 
 def indicator_search_entries(documents: list[Document], directory_urls: bool) -> list[dict[str, str]]:
@@ -54,15 +64,25 @@ def conflicts_page(documents: list[Document]) -> str:
 
 
 def compare_page(documents: list[Document]) -> str:
-    """For each domain, what each partnership places at each level, side by side."""
+    """For each domain, what each partnership places at each kind of level, side by side.
+
+    Partnerships declare their own levels (two to six), so the columns are kinds of level, our
+    classification, in their order along the continuum (navigator.model.levels), not level numbers. Each
+    cell names the partnership's own level of that kind ("Level 2: Emerging Needs") above its indicators
+    there, or says the partnership has no level of that kind."""
     parts = [
         "# Compare partnerships",
         "When a child moves across a boundary, the same need may sit at a different level. For each domain, "
         "the indicators each partnership places at each level, in its own words; each links to the "
         "indicator on its partnership's page.",
+        "Partnerships may have different numbers of levels, each numbered its own way, so the columns line "
+        "the levels up by kind (from universal services to child protection), not by number. The kind of "
+        "each level is our classification, not the documents' words: each cell names the partnership's own "
+        "level (“Level 2: …”), and says so where a partnership has no level of that kind.",
         "Where two documents name the same domain differently (for example “Housing, work and income” "
         "and “Housing, Employment and Finance”), we show them together and give each partnership's own "
         "name in its row. That pairing is ours, not the documents'.",
+        "## Levels by kind\n\n" + _kind_table([(text(short_title(d)), d, _level_link) for d in documents]),
     ]
     groups: dict[str, list[tuple[Document, dict[str, Any]]]] = {}
     for document in documents:
@@ -73,26 +93,55 @@ def compare_page(documents: list[Document]) -> str:
         names.reverse()
         rows = []
         for document, domain in entries:
-            pid = document["partnership"]["id"]
             title = text(short_title(document))
             if len(names) > 1:
                 title += f" ({text(domain['name'])})"
-            cells = []
-            for level in document["levels"]:
-                found = [
-                    i
-                    for i in document.get("indicators", [])
-                    if i["domain"] == domain["id"] and i["level"] == level["level"]
-                ]
-                links = "<br>".join(f"[{text(i['text'])}]({pid}/indicators.md#{i['id']})" for i in found)
-                cells.append(links or "none")
-            rows.append(f"| {title} | " + " | ".join(cells) + " |")
+            rows.append((title, document, _indicators_cell(domain["id"])))
         heading = " / ".join(text(name) for name in names)
-        parts.append(
-            f"## {heading}\n\n| Partnership | Level 1 | Level 2 | Level 3 | Level 4 |\n"
-            "|---|---|---|---|---|\n" + "\n".join(rows)
-        )
+        parts.append(f"## {heading}\n\n{_kind_table(rows)}")
     return "\n\n".join(parts)
+
+
+Cell = Callable[[Document, dict[str, Any]], str]  # a partnership's level in a table cell
+
+
+def _kind_table(rows: list[tuple[str, Document, Cell]]) -> str:
+    """A row per partnership (title, document, how to show a level), a column per kind of level."""
+    kinds = kinds_in_order([document for _, document, _ in rows])
+    lines = [
+        "| Partnership | " + " | ".join(text(kind_words(kind).capitalize()) for kind in kinds) + " |",
+        "|---|" + "---|" * len(kinds),
+    ]
+    for title, document, cell in rows:
+        cells = [
+            "<br>".join(cell(document, level) for level in document["levels"] if level["kind"] == kind)
+            or NO_LEVEL
+            for kind in kinds
+        ]
+        lines.append(f"| {title} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _level_link(document: Document, level: dict[str, Any]) -> str:
+    """A partnership's level, "Level N: name", linking its page."""
+    number = level["level"]
+    return f"[Level {number}: {text(level['name'])}]({document['partnership']['id']}/level-{number}.md)"
+
+
+def _indicators_cell(domain_id: str) -> Cell:
+    """A level's indicators in one domain under its "Level N: name", each linking its place on the
+    partnership's indicators page."""
+
+    def cell(document: Document, level: dict[str, Any]) -> str:
+        pid = document["partnership"]["id"]
+        links = "<br>".join(
+            f"[{text(i['text'])}]({pid}/indicators.md#{i['id']})"
+            for i in document.get("indicators", [])
+            if i["domain"] == domain_id and i["level"] == level["level"]
+        )
+        return f"**Level {level['level']}: {text(level['name'])}**<br>{links or 'none'}"
+
+    return cell
 
 
 def sources_page(documents: list[Document]) -> str:

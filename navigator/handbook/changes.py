@@ -1,8 +1,9 @@
 """The "What changed" page of a partnership: its versions, what changed between them, its changelog.
 
 Versions come from navigator.model.versions (drafts only in a preview with drafts); the changes between
-consecutive versions from navigator.model.diff, the same comparison `thresholds diff` prints; the
-changelog entries naming the partnership from thresholds/CHANGELOG.md.
+consecutive versions from navigator.model.diff, the same comparison `thresholds diff` prints (when the
+levels changed, where each old level went comes first); the changelog entries naming the partnership
+from thresholds/CHANGELOG.md.
 """
 
 from __future__ import annotations
@@ -28,15 +29,32 @@ def _words(parts: diff.Words) -> str:
 def _change(change: diff.Change) -> str:
     kind = diff.KIND_TITLES.get(change.kind, change.kind)
     where = f"`{change.key}`" + (f" ({html.escape(change.field)})" if change.field else "")
+    note = f" ({text(change.note)})" if change.note else ""
     if change.kind == "renamed":
-        return f"- {kind}: `{change.old}` → `{change.new}`"
+        return f"- {kind}: `{change.old}` → `{change.new}`{note}"
     if change.words is not None:
-        return f"- {kind} {where}: {_words(change.words)}"
+        return f"- {kind} {where}: {_words(change.words)}{note}"
     if change.kind in ("added", "removed"):
         value = change.new if change.kind == "added" else change.old
         shown = value.get("text") if isinstance(value, dict) and "text" in value else value
-        return f"- {kind} {where}: {text(str(shown))}"
-    return f"- {kind} {where}: {text(str(change.old))} → {text(str(change.new))}"
+        return f"- {kind} {where}: {text(str(shown))}{note}"
+    return f"- {kind} {where}: {text(str(change.old))} → {text(str(change.new))}{note}"
+
+
+def _section(comparison: diff.Comparison, section: str) -> str:
+    """One section's changes; the levels' start with where each old level went, when they changed."""
+    title = diff.SECTION_TITLES.get(section, section.replace("_", " ").capitalize())
+    lines = [_change(c) for c in comparison.changes if c.section == section]
+    parts = [f"### {title}"]
+    if section == "levels" and comparison.levels is not None and comparison.levels_changed:
+        moves = diff.level_summary(comparison.levels)
+        parts.append(f"{text(diff.levels_heading(comparison.levels))}:")
+        parts.append("\n".join(f"- **{what}**: {text(moved)}" for what, moved in moves))
+        if lines:
+            parts.append("Each level's own details, field by field:")
+    if lines:
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
 
 
 def _label(partnership: Partnership) -> str:
@@ -74,10 +92,7 @@ def page(
         if comparison.identical:
             parts.append("No changes.")
             continue
-        for section in diff.sections(comparison.changes):
-            title = diff.SECTION_TITLES.get(section, section.replace("_", " ").capitalize())
-            lines = [_change(c) for c in comparison.changes if c.section == section]
-            parts.append(f"### {title}\n\n" + "\n".join(lines))
+        parts += [_section(comparison, section) for section in comparison.sections()]
     mine = [entry for entry in entries if document_versions[0].id in entry.partnerships]
     parts.append("## Changelog of this data")
     if not mine:

@@ -16,6 +16,7 @@ from navigator.handbook.page_parts import (
     short_title,
 )
 from navigator.handbook.render import prose, text
+from navigator.model.levels import protection_level
 
 
 def guidance_page(document: Document, today: dt.date) -> str:
@@ -66,7 +67,8 @@ def processes_page(document: Document, today: dt.date) -> str:
             parts.append(processes.flow_section(document, area, cite(area["flowchart"]["source"], documents)))
     for process in document.get("processes", []):
         parts.append(conflict_notes(document, [("process", process["id"])]))
-        parts.append(processes.process_section(process, areas, cite(process["source"], documents)))
+        cited = cite(process["source"], documents)
+        parts.append(processes.process_section(process, areas, cited, protection_level(document)))
     return "\n\n".join(part for part in parts if part)
 
 

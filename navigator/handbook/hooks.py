@@ -105,9 +105,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
 
 def on_files(files: Files, config: Any) -> Files:
     for path, _ in pages.page_paths(site.documents(dt.date.today())):
-        wide = path.endswith(
-            ("indicators.md", "compare.md", "navigator.md")
-        )  # the four levels side by side need the width
+        # A column per level (or kind of level) side by side, and the navigator's form beside its result,
+        # need the width the table of contents would take.
+        wide = path.endswith(("indicators.md", "compare.md", "navigator.md"))
         front = "---\nhide:\n  - toc\n---\n" if wide else ""
         files.append(File.generated(config, path, content=f'{front}{{{{ handbook_page("{path}") }}}}\n'))
     # The JSON Schemas editors check the YAML against (linked from the policy groups' page).

@@ -14,6 +14,7 @@ from navigator.handbook.page_parts import (
     conflict_notes,
     contacts_by_id,
     document_titles,
+    kind_words,
     review_banner,
     short_title,
 )
@@ -25,6 +26,9 @@ def level_page(document: Document, number: int, today: dt.date) -> str:
     documents, areas, contacts = document_titles(document), area_names(document), contacts_by_id(document)
     parts = [
         f"# {text(level['title'])}",
+        # Marked as ours: the documents do not use these words for their levels.
+        f"Kind: {text(kind_words(level['kind']))} <em>(our classification, not the document's words; "
+        "[Compare partnerships](../compare.md) lines partnerships up by kind)</em>",
         review_banner(document, today),
         conflict_notes(document, [("level", number)]),
         f"{text(level['summary']['text'])}\n\n{cite(level['summary']['source'], documents)}",
@@ -101,7 +105,10 @@ def _indent(markdown: str) -> str:
 
 
 def indicators_page(document: Document, today: dt.date) -> str:
-    """Every domain with its indicators at each level side by side; each indicator anchored by its id."""
+    """Every domain with its indicators at each level side by side; each indicator anchored by its id.
+
+    One column per level the document declares: the grid's class `levels-N` sets N columns (the pages'
+    Content-Security-Policy allows no inline styles), handbook.css has a rule for each count."""
     documents = document_titles(document)
     levels = {level["level"]: level["name"] for level in document["levels"]}
     by_domain: dict[str, dict[int, list[dict[str, Any]]]] = {}
@@ -131,6 +138,6 @@ def indicators_page(document: Document, today: dt.date) -> str:
                 f'<p class="level-heading">Level {number}: {text(name)}</p>{body}</div>'
             )
         # Search indexes each indicator as its own entry (indicator_search_entries), not the grid as a whole.
-        grid = f'<div class="levels-grid" data-search-exclude>{"".join(cells)}</div>'
+        grid = f'<div class="levels-grid levels-{len(levels)}" data-search-exclude>{"".join(cells)}</div>'
         parts.append(f"## {text(domain['name'])}\n\n{grid}")
     return "\n\n".join(part for part in parts if part)

@@ -57,7 +57,7 @@ def file_name(pid: str, table: str | None = None) -> str:
 
 
 def files(partnerships: list[Partnership]) -> dict[str, bytes]:
-    """Site path to bytes: each partnership's JSON and its four CSV tables, UTF-8."""
+    """Site path to bytes: each partnership's JSON and its CSV tables (ALL_TABLES), UTF-8."""
     found: dict[str, bytes] = {}
     for partnership in partnerships:
         pid = partnership.id

@@ -13,6 +13,8 @@ import io
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from navigator.model.levels import FEWEST, MOST, PROTECTION, level_kinds
+
 Document = dict[str, Any]
 Column = tuple[str, str]  # name, what it holds
 Row = dict[str, Any]
@@ -30,7 +32,7 @@ SOURCE: list[Column] = [
 INDICATORS: list[Column] = [
     *FIRST,
     ("id", "the indicator's id (stable: never renamed)"),
-    ("level", "the level of need it is listed at (1 to 4)"),
+    ("level", "the level of need it is listed at (1 to the number of levels the document declares)"),
     ("level_name", "that level's name"),
     ("domain_id", "the domain's id"),
     ("domain_name", "the domain's name"),
@@ -44,7 +46,16 @@ INDICATORS: list[Column] = [
 ]
 LEVELS: list[Column] = [
     *FIRST,
-    ("level", "the level (1 to 4)"),
+    (
+        "level",
+        f"the level: 1 to the number of levels the document declares ({FEWEST} to {MOST}), least need first",
+    ),
+    (
+        "kind",
+        "its kind, our classification (not the document's words), one of "
+        + ", ".join(f"`{kind}`" for kind in level_kinds())
+        + f" (in that order along the continuum of need; exactly one level is `{PROTECTION}`)",
+    ),
     ("name", "its short name"),
     ("title", "its heading, as written"),
     ("summary", "the paragraph under the heading, word for word"),
@@ -153,7 +164,7 @@ def level_rows(document: Document) -> list[Row]:
     return [
         {
             **first(document),
-            **{key: level.get(key) for key in ("level", "name", "title", "note")},
+            **{key: level.get(key) for key in ("level", "kind", "name", "title", "note")},
             "summary": level["summary"]["text"],
             "description": _paragraphs(level["description"]["paragraphs"]),
             **source(document, level["summary"]["source"]),

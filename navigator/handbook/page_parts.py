@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from navigator.handbook.render import text
+from navigator.model.levels import level_kinds
 from navigator.model.service_checks import month_end
 
 Document = dict[str, Any]
@@ -18,6 +19,18 @@ KIND_TITLES = {
 }
 DOUBTFUL = " <em>(placement uncertain in the source)</em>"
 KIND_ORDER = ("immediate_danger", "child_protection", "referral", "early_help", "advice", "public")
+
+
+# ---- a level's kind (our classification, navigator.model.levels) ------------------------------------------
+def kind_words(kind: str) -> str:
+    """A kind of level in plain words: `child-protection` is "child protection"."""
+    return kind.replace("-", " ")
+
+
+def kinds_in_order(documents: list[Document]) -> list[str]:
+    """The kinds of the documents' levels, in their order along the continuum of need (the schema's)."""
+    present = {level["kind"] for document in documents for level in document["levels"]}
+    return [kind for kind in level_kinds() if kind in present] + sorted(present - set(level_kinds()))
 
 
 # ---- small pieces ------------------------------------------------------------------------------------

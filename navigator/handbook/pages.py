@@ -36,6 +36,7 @@ from navigator.handbook.page_parts import (
     conflict_notes,
     document_titles,
     draft_banner,
+    kind_words,
     print_stamp,
     review_banner,
     review_passed,
@@ -70,6 +71,12 @@ __all__ = [
 ]
 
 
+KINDS_NOTE = (
+    "Each level's kind is our classification, not the document's words: partnerships may declare "
+    "different numbers of levels, and [Compare partnerships](../compare.md) lines them up by kind."
+)
+
+
 def overview(document: Document, today: dt.date) -> str:
     meta = document["partnership"]
     documents = document_titles(document)
@@ -84,8 +91,10 @@ def overview(document: Document, today: dt.date) -> str:
         ("Areas", ", ".join(area_names(document).values())),
     ]
     table = "| | |\n|---|---|\n" + "\n".join(f"| {label} | {text(str(value))} |" for label, value in rows)
-    levels = "\n".join(
-        f"- [Level {level['level']}: {text(level['name'])}](level-{level['level']}.md)"
+    levels = f"The document declares {len(document['levels'])} levels. " + KINDS_NOTE + "\n\n"
+    levels += "\n".join(
+        f"- [Level {level['level']}: {text(level['name'])}](level-{level['level']}.md) "
+        f"(kind: {text(kind_words(level['kind']))})"
         for level in document["levels"]
     )
     caveats = "\n\n".join(

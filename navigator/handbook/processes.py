@@ -11,6 +11,7 @@ import html
 from typing import Any
 
 from navigator.handbook.render import prose, text
+from navigator.model.levels import protection_level
 
 Document = dict[str, Any]
 KIND_WORDS = {"start": "Start", "step": "Step", "decision": "Decision", "outcome": "Outcome"}
@@ -36,14 +37,15 @@ def _diagram_block(title: str, lines: list[str]) -> str:
     )
 
 
-def process_mermaid(process: dict[str, Any]) -> list[str]:
-    """Mermaid lines for one process: a node per YAML node, an arrow per `next`, Level 4 outcomes marked."""
+def process_mermaid(process: dict[str, Any], protection: int | None) -> list[str]:
+    """Mermaid lines for one process: a node per YAML node, an arrow per `next`; the nodes at the
+    partnership's child-protection level (`protection`, by kind: navigator.model.levels) marked urgent."""
     numbers = {node["id"]: f"n{index}" for index, node in enumerate(process["nodes"])}
     lines: list[str] = []
     for node in process["nodes"]:
         opening, closing = SHAPES[node["kind"]]
         lines.append(f"{numbers[node['id']]}{opening}{label(node['text'])}{closing}")
-        if node.get("level") == 4:
+        if protection is not None and node.get("level") == protection:
             lines.append(f"class {numbers[node['id']]} urgent")
     for node in process["nodes"]:
         for link in node.get("next", []):
@@ -74,9 +76,11 @@ def process_text(process: dict[str, Any], areas: dict[str, str]) -> str:
     return f"**Text version of the diagram{area}**\n\n" + "\n".join(items)
 
 
-def process_section(process: dict[str, Any], areas: dict[str, str], cite: str) -> str:
+def process_section(process: dict[str, Any], areas: dict[str, str], cite: str, protection: int | None) -> str:
+    """A process's heading, diagram (the child-protection level's nodes marked) and text version."""
+    diagram = _diagram_block(process["title"], process_mermaid(process, protection))
     parts = [f"## {text(process['title'])} {{#{process['id']}}}", prose(process.get("intro", []))]
-    parts += [_diagram_block(process["title"], process_mermaid(process)), process_text(process, areas), cite]
+    parts += [diagram, process_text(process, areas), cite]
     return "\n\n".join(part for part in parts if part)
 
 
@@ -86,8 +90,10 @@ def flow_levels(document: Document, area_id: str) -> list[dict[str, Any]]:
 
 
 def flow_mermaid(document: Document, area: dict[str, Any]) -> list[str]:
-    """Three rows, each titled by the area's verbatim step title: the concern, the action, the follow-up."""
+    """Three rows, each titled by the area's verbatim step title: the concern, the action, the follow-up;
+    the child-protection level's column (by kind: navigator.model.levels) marked urgent."""
     chart = area["flowchart"]
+    protection = protection_level(document)
     levels = flow_levels(document, area["id"])
     rows: list[list[str]] = [[], [], []]
     arrows: list[str] = []
@@ -97,7 +103,7 @@ def flow_mermaid(document: Document, area: dict[str, Any]) -> list[str]:
         rows[1].append(f'a{number}["{"<br>".join(label(item) for item in flow["actions"])}"]')
         rows[2].append(f'f{number}["{"<br>".join(label(item) for item in flow["follow_up"])}"]')
         arrows.append(f"c{number} --> a{number} --> f{number}")
-        if number == 4:
+        if number == protection:
             arrows.append(f"class c{number},a{number},f{number} urgent")
     lines: list[str] = []
     for row, (step_title, nodes) in enumerate(zip(chart["steps"], rows, strict=True)):

@@ -1,4 +1,4 @@
-"""Checks the schema cannot express: unique ids, references that resolve, all four levels, dates."""
+"""Checks the schema cannot express: unique ids, references that resolve, the declared levels, dates."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from navigator.model.harm_review import review_problems
+from navigator.model.levels import level_problems
 from navigator.model.placeholders import placeholder_warnings
 from navigator.model.problems import KeyPath, Position, Problem, key_text
 from navigator.model.references import reference_problems
@@ -19,7 +20,6 @@ from navigator.model.service_checks import (
 )
 
 Locate = Callable[[KeyPath, bool], Position]
-LEVELS = (1, 2, 3, 4)
 # Collections whose items carry an `id` that must be unique within the partnership.
 ID_COLLECTIONS = (
     "areas",
@@ -41,7 +41,7 @@ def semantic_problems(document: dict[str, Any], locate: Locate, today: dt.date) 
     """Every semantic error and warning in a schema-valid partnership document."""
     found: list[tuple[KeyPath, str, str]] = [
         *_unique_ids(document),
-        *_levels(document),
+        *level_problems(document),
         *reference_problems(document, ID_COLLECTIONS),
         *_sources(document),
         *hours_problems(document),
@@ -76,16 +76,6 @@ def _unique_ids(document: dict[str, Any]) -> Iterator[tuple[KeyPath, str, str]]:
         for index, node_id in enumerate(node_ids):
             if node_id in node_ids[:index]:
                 yield (*path, "nodes", index, "id"), f"duplicate node id '{node_id}'", "error"
-
-
-def _levels(document: dict[str, Any]) -> Iterator[tuple[KeyPath, str, str]]:
-    numbers = [level["level"] for level in document["levels"]]
-    for index, number in enumerate(numbers):
-        if number in numbers[:index]:
-            yield ("levels", index, "level"), f"level {number} is described twice", "error"
-    missing = [str(number) for number in LEVELS if number not in numbers]
-    if missing:
-        yield ("levels",), f"levels 1-4 must all be described; missing: {', '.join(missing)}", "error"
 
 
 def _sources(document: dict[str, Any]) -> Iterator[tuple[KeyPath, str, str]]:

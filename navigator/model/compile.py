@@ -9,19 +9,20 @@ from typing import Any
 
 from navigator.decision.partnership import COMPILED_FORMAT
 from navigator.model.harm_review import marked
+from navigator.model.levels import protection_level
 from navigator.model.partnership import Partnership
 
 # Copied whole: every item of these is needed by an assessment.
 WHOLE = ("areas", "questions", "contacts", "routes", "caveats", "conflicts")
 INDICATOR_KEYS = ("id", "level", "domain", "subheading", "text", "question", "placement", "note", "source")
-LEVEL_KEYS = ("level", "name", "title", "summary", "description", "steps")
+LEVEL_KEYS = ("level", "kind", "name", "title", "summary", "description", "steps")
 
 
 def compile_partnership(partnership: Partnership) -> dict[str, Any]:
     """One partnership's compiled data: metadata, the lists the rules use, and the rules."""
     document = partnership.document
     meta = document["partnership"]
-    rules = _rules(document["rules"])
+    rules = _rules(document["rules"], protection_level(document))
     referenced = {
         "guidance": {step["guidance"] for step in rules.get("next_steps", []) if "guidance" in step},
         "checklists": {step["checklist"] for step in rules.get("next_steps", []) if "checklist" in step},
@@ -53,10 +54,12 @@ def compile_partnership(partnership: Partnership) -> dict[str, Any]:
     return compiled
 
 
-def _rules(rules: dict[str, Any]) -> dict[str, Any]:
-    """The rules as the core reads them: the reviewed significant-harm decisions become one list."""
+def _rules(rules: dict[str, Any], protection: int | None) -> dict[str, Any]:
+    """The rules as the core reads them: the reviewed significant-harm decisions become one list, and
+    suspected harm leads to the level of kind child-protection."""
     harm = {key: value for key, value in rules["significant_harm"].items() if key != "review"}
     harm["indicators"] = marked(rules)
+    harm["level"] = protection
     return {**rules, "significant_harm": harm}
 
 

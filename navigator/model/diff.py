@@ -1,22 +1,71 @@
-"""What changed between two versions of a partnership's document, indicator by indicator.
+"""What changed between two versions of a partnership's document, indicator by indicator and level by level.
 
 Indicators are matched by id: added, removed, moved level, moved domain, reworded (with a word diff) and
-other field changes. An indicator whose id changed but whose words did not (or barely did: at least
-`RENAME_SIMILARITY` alike, same level) is reported as renamed, not as removed and added. Levels are
-matched by number; contacts, routes and every other list of items with ids by id; rules and the
-document's details by key. Words are compared word by word (`words`), shown as `[-old-]{+new+}`.
+other field changes; an id changed with (nearly) the same words is a renamed id (navigator/model/
+diff_items.py). Levels are paired old to new by kind, then by where their indicators went, then by name
+and number, so a revision that renumbers, renames, merges or splits levels says where each old level
+went (navigator/model/diff_levels.py); each new level is then compared field by field with the old
+level it came from. Contacts, routes and every other list of items with ids are matched by id; rules and
+the document's details by key.
+
+`thresholds diff --json` gives, per pair of versions compared: `old` and `new` (partnership, version,
+status, where), `identical`, `changes` (each: section, kind, key, field, old, new, words as
+[op, text] pairs, note, whichever apply; a level's key is its number, "4 → 3" when renumbered) and
+`levels`:
+
+    {"changed": true, "count": {"old": 4, "new": 3},
+     "moves": [{"old": {"level", "kind", "name", "title"},
+                "new": [the level(s) it became, same shape; empty when removed],
+                "changes": ["kept"] or some of ["merged", "split", "renumbered", "renamed",
+                           "kind-changed", "removed"],
+                "merged_with": [the other old levels that became the same level],
+                "indicators": how many it had,
+                "to": [{"level", "kind", "name", "title", "indicators": how many of its indicators
+                        sit there now}, ...],
+                "removed_indicators": how many of its indicators are gone}, ...],
+     "added": [{"level", "kind", "name", "title", "indicators"}, ...]}
+
+`changed` is false when every level was kept, even if some indicators moved between them (those are in
+`changes`, kind moved-level).
 """
 
 from __future__ import annotations
 
-import difflib
-import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from navigator.model.diff_items import (
+    KIND_TITLES,
+    Change,
+    Words,
+    deep,
+    has_ids,
+    indicator_changes,
+    indicator_pairs,
+    render_words,
+    words,
+)
+from navigator.model.diff_levels import LevelChanges, compare_levels
+from navigator.model.diff_levels_text import as_json as levels_json
+from navigator.model.diff_levels_text import summary as level_summary
 from navigator.model.partnership import Partnership
 
-RENAME_SIMILARITY = 0.9
+__all__ = [
+    "KIND_TITLES",
+    "SECTION_TITLES",
+    "Change",
+    "Comparison",
+    "Words",
+    "compare",
+    "describe",
+    "level_summary",
+    "levels_heading",
+    "render_words",
+    "sections",
+    "words",
+]
+
 # Sections in the order a reader cares about; anything else follows in the document's order.
 SECTION_ORDER = ("partnership", "levels", "indicators", "contacts", "routes", "rules", "areas", "domains")
 SECTION_TITLES = {
@@ -27,44 +76,7 @@ SECTION_TITLES = {
     "routes": "Referral routes",
     "rules": "Decision rules",
 }
-KIND_TITLES = {
-    "added": "added",
-    "removed": "removed",
-    "moved-level": "moved level",
-    "moved-domain": "moved domain",
-    "reworded": "reworded",
-    "renamed": "renamed id",
-    "changed": "changed",
-}
-Words = list[tuple[str, str]]  # ("=", "same words") / ("-", "removed") / ("+", "added")
-
-
-@dataclass(frozen=True)
-class Change:
-    """One change. `key` is the item's id (or level number, or a key path for rules and details);
-    `field` the part of the item that changed; `words` the word diff when a text changed."""
-
-    section: str
-    kind: str
-    key: str
-    field: str = ""
-    old: Any = None
-    new: Any = None
-    words: Words | None = None
-
-    def line(self) -> str:
-        """The change as one line of text (without its section)."""
-        kind = KIND_TITLES.get(self.kind, self.kind)
-        where = f"{self.key}" + (f" {self.field}" if self.field else "")
-        if self.kind == "renamed":
-            return f"{kind:13} {self.old} → {self.new}"
-        if self.words is not None:
-            return f"{kind:13} {where}: {render_words(self.words)}"
-        if self.kind == "added":
-            return f"{kind:13} {where}: {_short(self.new)}"
-        if self.kind == "removed":
-            return f"{kind:13} {where}: {_short(self.old)}"
-        return f"{kind:13} {where}: {_short(self.old)} → {_short(self.new)}"
+LEVELS_HEADING = "Levels, where each old level went ({} → {} levels; indicators matched by id)"
 
 
 @dataclass
@@ -74,10 +86,15 @@ class Comparison:
     old: dict[str, str]
     new: dict[str, str]
     changes: list[Change] = field(default_factory=list)
+    levels: LevelChanges | None = None
 
     @property
     def identical(self) -> bool:
-        return not self.changes
+        return not self.changes and not self.levels_changed
+
+    @property
+    def levels_changed(self) -> bool:
+        return self.levels is not None and self.levels.changed
 
     def as_json(self) -> dict[str, Any]:
         changes = []
@@ -86,25 +103,39 @@ class Comparison:
             if change.words is not None:
                 entry["words"] = [list(part) for part in change.words]
             changes.append(entry)
-        return {"old": self.old, "new": self.new, "identical": self.identical, "changes": changes}
+        found = {"old": self.old, "new": self.new, "identical": self.identical, "changes": changes}
+        return found | ({"levels": levels_json(self.levels)} if self.levels is not None else {})
+
+    def sections(self) -> list[str]:
+        return sections(self.changes, ["levels"] if self.levels_changed else [])
 
     def text(self) -> str:
-        """The comparison as text, grouped by section, with counts."""
+        """The comparison as text, grouped by section, with counts; the levels' moves first."""
         head = f"{_label(self.old)} → {_label(self.new)}"
         if self.identical:
             return f"{head}\nNo changes: the two versions are identical.\n"
         lines = [head]
-        for section in sections(self.changes):
+        for section in self.sections():
+            title = SECTION_TITLES.get(section, section.replace("_", " ").capitalize())
+            if section == "levels" and self.levels is not None and self.levels_changed:
+                lines.append(f"{levels_heading(self.levels)}:")
+                lines += [f"  {what:13} {moved}" for what, moved in level_summary(self.levels)]
+                title = "Levels, field by field"
             mine = [change for change in self.changes if change.section == section]
+            if not mine:
+                continue
             counts: dict[str, int] = {}
             for change in mine:
-                title = KIND_TITLES.get(change.kind, change.kind)
-                counts[title] = counts.get(title, 0) + 1
-            tally = ", ".join(f"{count} {kind}" for kind, count in counts.items())
-            lines.append(f"{SECTION_TITLES.get(section, section.replace('_', ' ').capitalize())}: {tally}")
+                kind = KIND_TITLES.get(change.kind, change.kind)
+                counts[kind] = counts.get(kind, 0) + 1
+            lines.append(f"{title}: {', '.join(f'{count} {kind}' for kind, count in counts.items())}")
             lines += [f"  {change.line()}" for change in mine]
         lines.append(f"{len(self.changes)} change(s).")
         return "\n".join(lines) + "\n"
+
+
+def levels_heading(levels: LevelChanges) -> str:
+    return LEVELS_HEADING.format(len(levels.old), len(levels.new))
 
 
 def _label(side: dict[str, str]) -> str:
@@ -121,97 +152,72 @@ def describe(partnership: Partnership, where: str) -> dict[str, str]:
     }
 
 
-def sections(changes: list[Change]) -> list[str]:
-    present = list(dict.fromkeys(change.section for change in changes))
+def sections(changes: list[Change], also: Iterable[str] = ()) -> list[str]:
+    """The sections with changes (and `also`), in the order a reader cares about."""
+    present = list(dict.fromkeys([*(change.section for change in changes), *also]))
     return sorted(present, key=lambda s: SECTION_ORDER.index(s) if s in SECTION_ORDER else len(SECTION_ORDER))
-
-
-def words(old: str, new: str) -> Words:
-    """A word-by-word diff of two texts."""
-    before, after = old.split(), new.split()
-    parts: Words = []
-    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            parts.append(("=", " ".join(before[i1:i2])))
-            continue
-        if i2 > i1:
-            parts.append(("-", " ".join(before[i1:i2])))
-        if j2 > j1:
-            parts.append(("+", " ".join(after[j1:j2])))
-    return parts
-
-
-TEXT_MARKS = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
-
-
-def render_words(parts: Words, marks: dict[str, str] = TEXT_MARKS) -> str:
-    """A word diff as text, `[-old-]{+new+}`, or in other marks (the handbook's <del> and <ins>)."""
-    return " ".join(marks[op].format(text) for op, text in parts)
-
-
-def _short(value: Any, limit: int = 100) -> str:
-    shown = (
-        value
-        if isinstance(value, str)
-        else repr(value)
-        if not isinstance(value, dict | list)
-        else _json(value)
-    )
-    return (
-        f'"{shown}"'
-        if isinstance(value, str) and len(shown) <= limit
-        else shown[:limit] + ("…" if len(shown) > limit else "")
-    )
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 # ---- comparing -----------------------------------------------------------------------------------------
 def compare(old: Partnership, new: Partnership, old_where: str, new_where: str) -> Comparison:
     """Every change from old to new."""
-    comparison = Comparison(describe(old, old_where), describe(new, new_where))
     a, b = old.document, new.document
+    pairs = indicator_pairs(a.get("indicators", []), b.get("indicators", []))
+    levels = compare_levels(a, b, pairs)
+    comparison = Comparison(describe(old, old_where), describe(new, new_where), levels=levels)
     changes = comparison.changes
-    changes += _indicators(a.get("indicators", []), b.get("indicators", []))
-    changes += _keyed("levels", a.get("levels", []), b.get("levels", []), "level")
+    changes += indicator_changes(a.get("indicators", []), b.get("indicators", []), pairs, levels.same_level)
+    changes += _levels(a.get("levels", []), b.get("levels", []), levels)
     for name in dict.fromkeys([*a, *b]):
         if name in ("indicators", "levels"):
             continue
         before, after = a.get(name), b.get(name)
         if before == after:
             continue
-        if _has_ids(before) and _has_ids(after):
-            changes += _keyed(name, before or [], after or [], "id")
+        if has_ids(before) and has_ids(after):
+            changes += _keyed(name, before or [], after or [])
         else:
             changes += [
                 Change(name, kind, path or name, "", x, y, w)
-                for path, kind, x, y, w in _deep(before, after, "")
+                for path, kind, x, y, w in deep(before, after, "")
             ]
     order = {section: index for index, section in enumerate(sections(changes))}
     changes.sort(key=lambda change: order[change.section])
     return comparison
 
 
-def _prose(value: Any) -> bool:
-    return isinstance(value, str) and len(value.split()) > 2
+def _levels(old: list[dict[str, Any]], new: list[dict[str, Any]], levels: LevelChanges) -> list[Change]:
+    """Levels removed and added, and each new level field by field against the old level it came from
+    (keyed by its number, or "4 → 3" when renumbered); any text of a level that changed is reworded."""
+    before = {item["level"]: item for item in old}
+    after = {item["level"]: item for item in new}
+    changes = [
+        Change("levels", "removed", str(move.old.level), "", _title(before[move.old.level]))
+        for move in levels.moves
+        if not move.new
+    ]
+    for ref in levels.new:
+        source = levels.main_source(ref)
+        if source is None:
+            changes.append(Change("levels", "added", str(ref.level), "", None, _title(after[ref.level])))
+            continue
+        key = str(ref.level) if source.level == ref.level else f"{source.level} → {ref.level}"
+        a = {k: v for k, v in before[source.level].items() if k != "level"}
+        b = {k: v for k, v in after[ref.level].items() if k != "level"}
+        for path, kind, x, y, w in deep(a, b, ""):
+            changes.append(Change("levels", "reworded" if w is not None else kind, key, path, x, y, w))
+    return changes
 
 
-def _has_ids(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(item, dict) and "id" in item for item in value)
-
-
-def _keyed(section: str, old: list[dict[str, Any]], new: list[dict[str, Any]], key: str) -> list[Change]:
-    before = {str(item[key]): item for item in old}
-    after = {str(item[key]): item for item in new}
+def _keyed(section: str, old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[Change]:
+    before = {str(item["id"]): item for item in old}
+    after = {str(item["id"]): item for item in new}
     changes = [Change(section, "removed", k, "", _title(before[k])) for k in before if k not in after]
     changes += [Change(section, "added", k, "", None, _title(after[k])) for k in after if k not in before]
     for k in (k for k in after if k in before and before[k] != after[k]):
-        for path, kind, x, y, w in _deep(before[k], after[k], ""):
-            reworded = w is not None and section == "levels"  # a level's wording; elsewhere "changed"
-            changes.append(Change(section, "reworded" if reworded else kind, k, path, x, y, w))
+        changes += [
+            Change(section, kind, k, path, x, y, w) for path, kind, x, y, w in deep(before[k], after[k], "")
+        ]
     return changes
 
 
@@ -220,106 +226,3 @@ def _title(item: dict[str, Any]) -> Any:
         if isinstance(item.get(name), str):
             return item[name]
     return item
-
-
-def _deep(old: Any, new: Any, path: str) -> list[tuple[str, str, Any, Any, Words | None]]:
-    """(path, kind, old, new, word diff) for every difference, descending into mappings and lists."""
-    if old == new:
-        return []
-    before, after = _children(old, new, path)
-    if before is None or after is None:
-        if _prose(old) or _prose(new):  # a phone number or a time is shown whole, not word by word
-            return [(path, "changed", old, new, words(old, new))]
-        return [(path, "changed", old, new, None)]
-    found: list[tuple[str, str, Any, Any, Words | None]] = []
-    for inner in dict.fromkeys([*before, *after]):
-        if inner not in after:
-            found.append((inner, "removed", before[inner], None, None))
-        elif inner not in before:
-            found.append((inner, "added", None, after[inner], None))
-        else:
-            found += _deep(before[inner], after[inner], inner)
-    return found
-
-
-def _children(old: Any, new: Any, path: str) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
-    """Both values' parts by their paths: mappings by key, lists of items with ids by id, else by place."""
-    by_id = _has_ids(old) and _has_ids(new)
-
-    def parts(value: Any) -> dict[str, Any]:
-        if isinstance(value, dict):
-            return {f"{path}.{key}" if path else str(key): item for key, item in value.items()}
-        if by_id:
-            return {f"{path}[{item['id']}]": item for item in value}
-        return {f"{path}[{index}]": item for index, item in enumerate(value)}
-
-    if (isinstance(old, dict) and isinstance(new, dict)) or (isinstance(old, list) and isinstance(new, list)):
-        return parts(old), parts(new)
-    return None, None
-
-
-def _indicators(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[Change]:
-    before = {item["id"]: item for item in old}
-    after = {item["id"]: item for item in new}
-    removed = [k for k in before if k not in after]
-    added = [k for k in after if k not in before]
-    pairs = [(k, k) for k in after if k in before]
-    for old_id in list(removed):
-        match = _renamed(before[old_id], [after[k] for k in added])
-        if match is not None:
-            removed.remove(old_id)
-            added.remove(match)
-            pairs.append((old_id, match))
-    changes = [
-        Change("indicators", "removed", k, "", _where(before[k]) | {"text": before[k]["text"]})
-        for k in removed
-    ]
-    changes += [
-        Change("indicators", "added", k, "", None, _where(after[k]) | {"text": after[k]["text"]})
-        for k in added
-    ]
-    for old_id, new_id in pairs:
-        a, b = before[old_id], after[new_id]
-        if old_id != new_id:
-            changes.append(Change("indicators", "renamed", new_id, "id", old_id, new_id))
-        if a["level"] != b["level"]:
-            changes.append(Change("indicators", "moved-level", new_id, "level", a["level"], b["level"]))
-        if a.get("domain") != b.get("domain"):
-            changes.append(
-                Change("indicators", "moved-domain", new_id, "domain", a.get("domain"), b.get("domain"))
-            )
-        if a["text"] != b["text"]:
-            changes.append(
-                Change(
-                    "indicators",
-                    "reworded",
-                    new_id,
-                    "text",
-                    a["text"],
-                    b["text"],
-                    words(a["text"], b["text"]),
-                )
-            )
-        rest_a = {k: v for k, v in a.items() if k not in ("id", "level", "domain", "text")}
-        rest_b = {k: v for k, v in b.items() if k not in ("id", "level", "domain", "text")}
-        for path, kind, x, y, w in _deep(rest_a, rest_b, ""):
-            changes.append(Change("indicators", kind, new_id, path, x, y, w))
-    return changes
-
-
-def _where(item: dict[str, Any]) -> dict[str, Any]:
-    return {"level": item["level"], "domain": item.get("domain")}
-
-
-def _renamed(old: dict[str, Any], candidates: list[dict[str, Any]]) -> str | None:
-    """The id of the added indicator that is `old` under a new id, if one is close enough."""
-    best, best_ratio = None, 0.0
-    for candidate in candidates:
-        if candidate["text"] == old["text"]:
-            return str(candidate["id"])
-        if candidate["level"] != old["level"]:
-            continue
-        ratio = difflib.SequenceMatcher(a=old["text"], b=candidate["text"], autojunk=False).ratio()
-        if ratio >= RENAME_SIMILARITY and ratio > best_ratio:
-            best, best_ratio = str(candidate["id"]), ratio
-    return best

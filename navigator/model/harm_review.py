@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from navigator.model.levels import protection_level
+
 # Words that name abuse, neglect or harm. Broad on purpose: a needless review costs a line of YAML, a
 # missed one can hide a child-protection indicator. Matched case-insensitively at a word's start.
 HARM_WORDS = re.compile(
@@ -51,9 +53,9 @@ def marked(rules: Mapping[str, Any]) -> list[str]:
 def missing(document: Mapping[str, Any]) -> Iterator[Mapping[str, Any]]:
     """The indicators that need a decision and have none."""
     rules = document.get("rules", {})
-    if "significant_harm" not in rules:
+    level = protection_level(document)
+    if "significant_harm" not in rules or level is None:
         return
-    level = rules["significant_harm"]["level"]
     decided = decisions(rules)
     for indicator in document.get("indicators", []):
         if indicator["id"] not in decided and needs_decision(indicator, level):
@@ -78,7 +80,7 @@ def review_problems(document: Mapping[str, Any]) -> Iterator[tuple[tuple[str | i
     where = {indicator["id"]: index for index, indicator in enumerate(document.get("indicators", []))}
     for indicator in missing(document):
         message = (
-            f"indicator '{indicator['id']}' (Level {indicator['level']}) needs a significant-harm decision: "
+            f"indicator '{indicator['id']}' (level {indicator['level']}) needs a significant-harm decision: "
             "add {indicator, harm: true or false, reason} to rules.significant_harm.review"
         )
         yield ("indicators", where[indicator["id"]], "id"), message, "error"

@@ -18,6 +18,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
+from navigator.model import legacy
 from navigator.model.catalogue import load_versions
 from navigator.model.partnership import Partnership
 from navigator.model.problems import DataError, Position, Problem
@@ -120,6 +121,7 @@ def _from_git(revision: str, inside: str, thresholds: Path, stack: ExitStack) ->
     folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="thresholds-git-")))
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(folder, filter="data")
+    legacy.upgrade(folder)  # data from before a model change, brought up to it where its meaning is certain
     return folder / inside
 
 

@@ -1,18 +1,22 @@
 """`thresholds new`: a draft partnership folder holding every file, each value a marked placeholder.
 
-The files are the commented, schema-linked templates in templates/ with the partnership id and the month
-filled in (placeholders: navigator.model.placeholders). They are written to a temporary folder beside the
-target, validated with their golden scenarios, then renamed into place: a failure leaves nothing behind,
-and an existing folder is never touched.
+The files are the commented templates in templates/ with the partnership id, the month, the schema links
+and the parts that follow the declared levels filled in (scaffold_levels.py works out the levels,
+scaffold_yaml.py writes their YAML; placeholders: navigator.model.placeholders). They are written to a
+temporary folder beside the target, validated with their golden scenarios, then renamed into place: a
+failure leaves nothing behind, and an existing folder is never touched.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import uuid
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -21,10 +25,13 @@ from navigator.model.compile import compile_catalogue
 from navigator.model.partnership import load_partnership
 from navigator.model.placeholders import ID_MARKER
 from navigator.model.problems import DataError, Position, Problem
+from navigator.model.scaffold_levels import default_levels, plan_levels
+from navigator.model.scaffold_yaml import level_values
 from navigator.model.scenarios import load_scenarios
-from navigator.model.schema import SCHEMA_PATH
+from navigator.model.schema import SCENARIOS_SCHEMA_PATH, SCHEMA_PATH
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+MARKER = re.compile(r"__([a-z_]+)__")
 FILES = (
     "partnership.yaml",
     "levels.yaml",
@@ -43,34 +50,81 @@ def id_pattern() -> re.Pattern[str]:
     return re.compile(schema["$defs"]["id"]["pattern"])
 
 
-def scaffold(partnership_id: str, into: Path, today: dt.date | None = None) -> Path:
-    """Write into/<partnership_id>/ and return it; ValueError for a bad id, DataError when it cannot."""
+def scaffold(
+    partnership_id: str,
+    into: Path,
+    today: dt.date | None = None,
+    levels: Sequence[str] | None = None,
+    create_into: bool = False,
+) -> Path:
+    """Write into/<partnership_id>/ and return it: the level names given (else four placeholder levels).
+
+    ValueError (a sentence) for a bad id or bad level names, before anything is written; DataError when it
+    cannot write or the result does not validate. create_into makes a missing `into` (removed on failure).
+    """
     _check_id(partnership_id)
+    planned = plan_levels(levels) if levels is not None else default_levels()
     target = into / partnership_id
+    created = create_into and not into.exists() and not into.is_symlink()
+    if created:
+        _make_folder(into)
     if not into.is_dir():
         raise DataError([Problem(Position(into, 1, 1), "", "no such folder")])
     if target.exists() or target.is_symlink():
         message = "already exists: `thresholds new` never overwrites a folder; choose another id or remove it"
         raise DataError([Problem(Position(target, 1, 1), "", message)])
     today = today or dt.date.today()
+    values = {
+        "partnership_id": partnership_id,
+        "month": f"{today:%Y-%m}",
+        "partnership_schema": schema_link(target, SCHEMA_PATH),
+        "scenarios_schema": schema_link(target, SCENARIOS_SCHEMA_PATH),
+        **level_values(planned),
+    }
     work = into / f".{partnership_id}.{uuid.uuid4().hex[:8]}.new"
     try:
         work.mkdir()
         for name in FILES:
-            text = (TEMPLATES / name).read_text(encoding="utf-8")
-            text = text.replace("__partnership_id__", partnership_id).replace("__month__", f"{today:%Y-%m}")
+            text = MARKER.sub(lambda found: values[found[1]], (TEMPLATES / name).read_text(encoding="utf-8"))
             (work / name).write_text(text, encoding="utf-8")
         partnership = load_partnership(work, today)
         load_scenarios(partnership, Assessor(compile_catalogue([partnership])))
         work.rename(target)
     except OSError as error:
-        shutil.rmtree(work, ignore_errors=True)
+        _discard(work, into if created else None)
         problem = Problem(Position(target, 1, 1), "", f"cannot write the folder: {error.strerror or error}")
         raise DataError([problem]) from None
     except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
+        _discard(work, into if created else None)
         raise
     return target
+
+
+def schema_link(folder: Path, schema: Path) -> str:
+    """How a file in folder names a schema so editors find it: ../schema/NAME when the folder beside it
+    holds it (as thresholds/ does), a relative path inside this installation's project, else a file: URI."""
+    if (folder.parent / "schema" / schema.name).is_file():
+        return f"../schema/{schema.name}"
+    where, project = folder.resolve(), schema.parents[2]
+    if where.is_relative_to(project):
+        return Path(os.path.relpath(schema, where)).as_posix()
+    return schema.as_uri()
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir()
+    except OSError as error:
+        problem = Problem(Position(folder, 1, 1), "", f"cannot make the folder: {error.strerror or error}")
+        raise DataError([problem]) from None
+
+
+def _discard(work: Path, made: Path | None) -> None:
+    """Remove the temporary folder, and the thresholds folder when it was made for this run."""
+    shutil.rmtree(work, ignore_errors=True)
+    if made is not None:
+        with contextlib.suppress(OSError):
+            made.rmdir()  # only when empty: nothing but ours is ever removed
 
 
 def _check_id(partnership_id: str) -> None:

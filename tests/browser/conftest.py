@@ -72,17 +72,26 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         """Keep test output clean."""
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The built handbook served over HTTP on a free loopback port."""
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(built_site))
-    )
+def _serve(folder: Path) -> Iterator[str]:
+    """A built site served over HTTP on a free loopback port, for as long as the generator is open."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built handbook served over HTTP on a free loopback port."""
+    yield from _serve(built_site)
+
+
+@pytest.fixture(scope="session")
+def shapes_url(shapes_site: Path) -> Iterator[str]:
+    """The handbook built with the three-level and five-level test fixtures, served the same way."""
+    yield from _serve(shapes_site)
 
 
 @pytest.fixture(scope="session")
