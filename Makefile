@@ -8,7 +8,7 @@ PORT ?= 8000
 SITE ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup build serve test lint bench chromium clean
+.PHONY: setup build serve test lint bench chromium screenshots clean
 
 setup: $(PYTHON_STAMP) $(NODE_STAMP)
 
@@ -50,6 +50,10 @@ test: setup chromium lint
 
 bench: setup
 	$(BIN)/python -m tests.bench
+
+# Pictures of the handbook and the navigator, desktop and phone, for the README (docs/screenshots/).
+screenshots: build chromium
+	$(BIN)/python -m tests.screenshots
 
 clean:
 	rm -rf site site.tmp .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -10,9 +11,12 @@ from typing import Any
 import pytest
 
 from navigator.handbook.navigator_page import navigator_page
+from navigator.model.catalogue import load_all
 from navigator.model.partnership import Partnership
 from navigator.web import bundle
 from tests.conftest import REPOSITORY
+
+FAMILIES_FIRST = REPOSITORY / "tests" / "fixtures" / "families-first"  # three levels (test fixture)
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +55,71 @@ def test_yaml_text_is_escaped_in_the_form(documents: dict[str, dict[str, Any]]) 
     page = navigator_page(hostile, "version <b>")
     assert "<script>" not in page
     assert "&lt;script&gt;" in page
+
+
+def test_each_domain_folds_and_its_summary_counts_what_is_ticked(
+    documents: dict[str, dict[str, Any]],
+) -> None:
+    document = documents["derby-derbyshire"]
+    page = navigator_page(document, "version x")
+    folds = re.findall(r'<details class="nav-domain" id="domain-([^"]+)"[^>]*>(.*?)</details>', page)
+    with_indicators = [
+        domain
+        for domain in document["domains"]
+        if any(i["domain"] == domain["id"] for i in document["indicators"])
+    ]
+    assert [domain_id for domain_id, _ in folds] == [domain["id"] for domain in with_indicators]
+    for (domain_id, fold), domain in zip(folds, with_indicators, strict=True):
+        summary = re.match(r"<summary>(.*?)</summary>", fold)
+        assert summary, domain_id
+        assert re.sub(r"<[^>]+>", "", summary.group(1)) == f"{domain['name']} — 0 ticked"
+        ids = set(re.findall(r'name="indicator" value="([^"]+)"', fold))
+        assert ids == {i["id"] for i in document["indicators"] if i["domain"] == domain_id}, domain_id
+    assert '<fieldset class="nav-domain"' not in page
+    assert '<details class="nav-domain" open' not in page  # closed until form.js opens them on a wide screen
+
+
+def _level_options(page: str) -> list[tuple[str, str]]:
+    select = re.search(
+        r'<label for="nav-level-filter">Show level</label><select id="nav-level-filter">(.*?)</select>', page
+    )
+    assert select
+    return re.findall(r'<option value="([^"]*)"[^>]*>([^<]*)</option>', select.group(1))
+
+
+def test_the_level_filter_lists_the_declared_levels(documents: dict[str, dict[str, Any]]) -> None:
+    derby = navigator_page(documents["derby-derbyshire"], "version x")
+    assert _level_options(derby) == [
+        ("", "All"),
+        *[
+            (str(level["level"]), f"Level {level['level']}: {level['name']}")
+            for level in documents["derby-derbyshire"]["levels"]
+        ],
+    ]
+    assert len(_level_options(derby)) == 5
+    [families_first] = load_all(FAMILIES_FIRST, dt.date(2026, 11, 22))
+    three = navigator_page(families_first.document, "version x")
+    assert _level_options(three) == [
+        ("", "All"),
+        ("1", "Level 1: Universal"),
+        ("2", "Level 2: Family Help"),
+        ("3", "Level 3: Child protection"),
+    ]
+    for level in (1, 2, 3):
+        assert f'class="indicator level-{level}" data-level="{level}"' in three
+    assert "nav-level-filter" not in navigator_page(
+        documents["york"], "version x"
+    )  # no indicators, no filter
+
+
+def test_the_scenario_list_is_near_the_top_of_every_form(documents: dict[str, dict[str, Any]]) -> None:
+    for pid in ("derby-derbyshire", "york"):
+        page = navigator_page(documents[pid], "version x")
+        form = page[page.index('<form id="nav-form"') : page.index("</form>")]
+        scenario = form.index('<section class="nav-scenario" id="nav-scenario"')
+        assert '<ul id="nav-scenario-list" class="nav-scenario-list"></ul>' in form
+        assert '<h2 id="nav-scenario-title" tabindex="-1">Your scenario</h2>' in form
+        assert scenario < form.index('id="nav-urgent-title"'), pid  # before the first question
 
 
 def test_the_decision_zip_is_the_source_pytest_imports() -> None:

@@ -42,7 +42,8 @@ def test_every_page_opens_with_the_urgent_lines(documents: list[dict[str, Any]])
     for path, markdown in pages.all_pages(documents, TODAY):
         first = markdown.splitlines()
         assert first[0] == '!!! danger "Urgent: if a child is in danger"', path
-        assert first[2].startswith("    - **Immediate danger: ring 999**"), path
+        danger = '    - <a class="tel" href="tel:999">**Immediate danger: ring 999**</a>'  # tap to call
+        assert first[2].startswith(danger), path
     derby = pages.page(documents, "derby-derbyshire/consent.md", TODAY)
     assert "**01629 533190**" in derby
     assert "**01332 641172**" in derby

@@ -17,14 +17,30 @@
   stampDate();
   window.addEventListener("beforeprint", stampDate);
 
+  // The heading a table sits under, for its name ("" where none precedes it).
+  function headingBefore(element) {
+    for (var node = element; node && node !== document.body; node = node.parentElement) {
+      for (var sibling = node.previousElementSibling; sibling; sibling = sibling.previousElementSibling) {
+        if (/^H[1-6]$/.test(sibling.tagName)) return sibling.textContent.trim();
+      }
+    }
+    return "";
+  }
+
   // A table wider than the page scrolls sideways in the theme's wrapper: make the wrapper reachable by
-  // keyboard (Tab, then the arrow keys) and name it, as WCAG 2.1.1 asks (axe: scrollable-region-focusable).
+  // keyboard (Tab, then the arrow keys) and name it, as WCAG 2.1.1 asks (axe: scrollable-region-focusable),
+  // each by the heading it sits under, so no two regions share a name (axe: landmark-unique).
   function scrollableTables() {
+    var named = {};
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
       if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        var heading = headingBefore(wrap);
+        var name = heading ? "Table: " + heading : "Table";
+        named[name] = (named[name] || 0) + 1;
+        if (named[name] > 1) name += " (" + named[name] + ")";
         wrap.setAttribute("tabindex", "0");
         wrap.setAttribute("role", "region");
-        wrap.setAttribute("aria-label", "Table (scrolls sideways)");
+        wrap.setAttribute("aria-label", name + " (scrolls sideways)");
       } else if (wrap.getAttribute("role") === "region") {
         wrap.removeAttribute("tabindex");
         wrap.removeAttribute("role");

@@ -70,7 +70,7 @@ def page(
         "# What changed",
         "Every version of this document held in the handbook, what changed from one to the next "
         "(indicator by indicator, as `thresholds diff` shows it), and the changelog of this data.",
-        "| Version | Status | In effect from | Review date | |\n|---|---|---|---|---|",
+        "| Version | Status | In effect from | Review date | In this handbook |\n|---|---|---|---|---|",
     ]
     for partnership in ordered:
         meta = partnership.document["partnership"]

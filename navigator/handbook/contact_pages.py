@@ -15,6 +15,7 @@ from navigator.handbook.page_parts import (
     conflict_notes,
     contacts_by_id,
     document_titles,
+    phone_link,
     review_banner,
 )
 from navigator.handbook.render import prose, text
@@ -51,8 +52,9 @@ def _contact_block(
     contact: dict[str, Any], conflicts: list[dict[str, Any]], documents: dict[str, str]
 ) -> str:
     lines = [f"**{text(contact['name'])}**"]
+    if contact.get("phone"):
+        lines.append(f"Phone: {phone_link(contact['phone'])}")
     for key, label in (
-        ("phone", "Phone"),
         ("email", "Email"),
         ("url", "Web"),
         ("online_form", "Online form"),

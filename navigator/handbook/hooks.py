@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -36,6 +37,8 @@ from navigator.handbook import (
 from navigator.web import runtime
 
 DIAGRAM_SCRIPT = "javascripts/diagrams.js"
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'  # the theme's partials
+TOC_PART = re.compile(r'<nav class="md-nav" aria-label="([^"]*)">')  # partials/toc-item.html
 _RUNTIME: dict[str, runtime.Runtime] = {}  # this build's runtime files, named by on_files for the pages
 _RENAMED: dict[str, str] = {}  # our scripts and style sheet: name → digest-named name (fingerprints.py)
 _TITLES: dict[str, str] = {}  # each partnership's short title, by id (on_config)
@@ -150,6 +153,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     diagrams = 'class="diagram"' in output
     navigator = 'id="nav-form"' in output
     output = _scoped_search(output, page)  # in <head>, after the navigator's script (put first below)
+    output = _accessible_names(output)
     if diagrams:
         tag = f'<script type="module" src="{get_relative_url(DIAGRAM_SCRIPT, page.url)}"></script>'
         output = output.replace("</body>", f"{tag}\n</body>", 1)
@@ -179,6 +183,15 @@ def _scoped_search(output: str, page: Any) -> str:
     return output.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n{tag}', 1)
 
 
+def _accessible_names(output: str) -> str:
+    """Names the theme's markup lacks or repeats: its search dialog gets one, as every dialog needs (axe:
+    aria-dialog-name); a heading's part of the table of contents is named "Contents: <heading>", so that a
+    heading with a partnership's name ("City of York") does not name a second navigation landmark the same
+    as the sidebar's section (axe: landmark-unique)."""
+    output = output.replace(SEARCH_DIALOG, f'{SEARCH_DIALOG.removesuffix(">")} aria-label="Search">', 1)
+    return TOC_PART.sub(r'<nav class="md-nav" aria-label="Contents: \1">', output)
+
+
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
     """The 404 page gets the same policy and on-demand search as every other page (its addresses start
     from the site's root path, as the theme's own do there)."""
@@ -187,7 +200,7 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
     root = urlsplit(config["site_url"] or "/").path.rstrip("/")
     tag = f'<script src="{root}/{search_scope.SCRIPT}"></script>'
     output = output_content.replace('<meta charset="utf-8">', f'<meta charset="utf-8">\n{tag}', 1)
-    return security.with_policy(fingerprints.rewrite(output, _RENAMED))
+    return security.with_policy(fingerprints.rewrite(_accessible_names(output), _RENAMED))
 
 
 def on_post_build(config: Any) -> None:

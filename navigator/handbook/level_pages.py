@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from navigator.handbook.continuum import continuum
 from navigator.handbook.page_parts import (
     DOUBTFUL,
     Document,
@@ -15,6 +16,7 @@ from navigator.handbook.page_parts import (
     contacts_by_id,
     document_titles,
     kind_words,
+    phone_link,
     review_banner,
     short_title,
 )
@@ -29,6 +31,7 @@ def level_page(document: Document, number: int, today: dt.date) -> str:
         # Marked as ours: the documents do not use these words for their levels.
         f"Kind: {text(kind_words(level['kind']))} <em>(our classification, not the document's words; "
         "[Compare partnerships](../compare.md) lines partnerships up by kind)</em>",
+        continuum(document, number),
         review_banner(document, today),
         conflict_notes(document, [("level", number)]),
         f"{text(level['summary']['text'])}\n\n{cite(level['summary']['source'], documents)}",
@@ -63,7 +66,7 @@ def level_page(document: Document, number: int, today: dt.date) -> str:
                 _indent(bullets(flow["follow_up"])),
             ]
             if named:
-                lines += ["", _indent(bullets([_contact_line(c) for c in named]))]
+                lines += ["", *(f"    - {_contact_line(c)}" for c in named)]
             lines += ["", f"    {cite(flow['source'], documents)}"]
             if chart:
                 lines += ["", f"    [The whole flow as a diagram](processes.md#{area_id}-flowchart)"]
@@ -94,10 +97,11 @@ def level_page(document: Document, number: int, today: dt.date) -> str:
 
 
 def _contact_line(contact: dict[str, Any]) -> str:
-    how = (
-        contact.get("phone") or contact.get("url") or contact.get("online_form") or contact.get("email") or ""
-    )
-    return f"{contact['name']}: {how}"
+    """A step's contact, escaped: its phone as a tap-to-call link, else its web page, form or email."""
+    if contact.get("phone"):
+        return f"{text(contact['name'])}: {phone_link(contact['phone'])}"
+    how = contact.get("url") or contact.get("online_form") or contact.get("email") or ""
+    return f"{text(contact['name'])}: {text(how)}"
 
 
 def _indent(markdown: str) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from navigator.handbook.result_panel import phone_parts, result_panel
+
 Document = dict[str, Any]
 
 # Our words for the scenario flags the decision module reads (navigator.decision.scenario); not guidance.
@@ -77,37 +79,73 @@ def _question(question: dict[str, Any]) -> str:
     return _radio_group(f"answer:{qid}", question["text"], options, data=f'data-answer="{_e(qid)}"')
 
 
+def _domain(domain: dict[str, Any], items: list[dict[str, Any]], levels: dict[int, str]) -> str:
+    """A domain's indicators in a fold whose summary says how many are ticked (kept up to date by form.js).
+
+    Closed in the page: on a phone the form starts as a short list of domain names; form.js opens them on
+    wide screens and when a filter matches.
+    """
+    did = _e(domain["id"])
+    boxes = "".join(
+        f'<label class="indicator level-{i["level"]}" data-level="{i["level"]}" '
+        f'data-text="{_e(i["text"].casefold())}">'
+        f'<input type="checkbox" name="indicator" value="{_e(i["id"])}"> '
+        f'<span class="indicator-level">Level {i["level"]}: {_e(levels[i["level"]])}</span> '
+        f'<span class="indicator-text">{_e(i["text"])}</span></label>'
+        for i in sorted(items, key=lambda item: item["level"])
+    )
+    return (
+        f'<details class="nav-domain" id="domain-{did}" data-domain="{did}">'
+        f'<summary><span class="nav-domain-name" id="domain-{did}-name">{_e(domain["name"])}</span> '
+        '<span class="nav-domain-count">— 0 ticked</span></summary>'
+        f'<div class="nav-domain-items" role="group" aria-labelledby="domain-{did}-name">{boxes}</div>'
+        "</details>"
+    )
+
+
+def _level_filter(document: Document) -> str:
+    """The filter by level: All, then each level the partnership declares (never assumed to be four)."""
+    options = "".join(
+        f'<option value="{_e(level["level"])}">Level {_e(level["level"])}: {_e(level["name"])}</option>'
+        for level in sorted(document["levels"], key=lambda level: level["level"])
+    )
+    return (
+        '<div class="nav-filter-level"><label for="nav-level-filter">Show level</label>'
+        f'<select id="nav-level-filter"><option value="" selected>All</option>{options}</select></div>'
+    )
+
+
 def _indicators(document: Document) -> str:
     levels = {level["level"]: level["name"] for level in document["levels"]}
     groups = []
     for domain in document.get("domains", []):
         items = [i for i in document.get("indicators", []) if i["domain"] == domain["id"]]
-        if not items:
-            continue
-        boxes = "".join(
-            f'<label class="indicator level-{i["level"]}" data-text="{_e(i["text"].casefold())}">'
-            f'<input type="checkbox" name="indicator" value="{_e(i["id"])}"> '
-            f'<span class="indicator-level">Level {i["level"]}: {_e(levels[i["level"]])}</span> '
-            f"<span>{_e(i['text'])}</span></label>"
-            for i in sorted(items, key=lambda item: item["level"])
-        )
-        groups.append(
-            f'<fieldset class="nav-domain" id="domain-{_e(domain["id"])}">'
-            f"<legend>{_e(domain['name'])}</legend>{boxes}</fieldset>"
-        )
+        if items:
+            groups.append(_domain(domain, items, levels))
     if not groups:
         return ""
     return (
         '<section class="nav-indicators" aria-labelledby="nav-indicators-title">'
         '<h2 id="nav-indicators-title">Indicators</h2>'
-        '<div class="nav-filter"><label for="nav-filter">Show only indicators containing</label>'
+        '<div class="nav-filter"><div class="nav-filter-text">'
+        '<label for="nav-filter">Show only indicators containing</label>'
         '<input type="search" id="nav-filter" autocomplete="off" spellcheck="false" '
-        'aria-describedby="nav-filter-help">'
+        'aria-describedby="nav-filter-help"></div>'
+        f"{_level_filter(document)}"
         '<p id="nav-filter-help" class="nav-help">This only narrows the list on this screen; it is not part '
         "of the scenario and is never saved or shared.</p>"
         '<p id="nav-filter-count" class="nav-help" aria-live="polite"></p></div>'
         f"{''.join(groups)}</section>"
     )
+
+
+# What is chosen, each with a button to remove it (form.js fills the list as boxes change).
+SCENARIO_LIST = (
+    '<section class="nav-scenario" id="nav-scenario" aria-labelledby="nav-scenario-title">'
+    '<h2 id="nav-scenario-title" tabindex="-1">Your scenario</h2>'
+    '<p id="nav-scenario-empty" class="nav-help">Nothing chosen yet.</p>'
+    '<ul id="nav-scenario-list" class="nav-scenario-list"></ul></section>'
+)
 
 
 def navigator_page(document: Document, version_label: str) -> str:
@@ -144,6 +182,7 @@ def navigator_page(document: Document, version_label: str) -> str:
         f'data-version="{_e(meta["version"])}" novalidate>'
         f'<p class="nav-intro">{_e(intro)} Use a <strong>hypothetical</strong> scenario only: there is '
         "nowhere to type a name or details, and nothing you choose leaves this device.</p>"
+        f"{SCENARIO_LIST}"
         f'<section class="nav-urgent-questions" aria-labelledby="nav-urgent-title">'
         f'<h2 id="nav-urgent-title">First: is it urgent?</h2><fieldset class="nav-group"><legend>Tick any '
         f"that apply</legend>{flags}</fieldset></section>"
@@ -182,10 +221,7 @@ def navigator_page(document: Document, version_label: str) -> str:
         f"WebAssembly and Web Workers). No suggestion is shown. Read {handbook} instead, or ring the "
         "advice line.</p>"
         f'<div class="nav-layout">{form}'
-        '<section id="nav-result" class="nav-result" aria-labelledby="nav-result-title" tabindex="0">'
-        '<h2 id="nav-result-title">Suggestion</h2>'
-        '<div id="nav-result-body" aria-live="polite"><p>Nothing to suggest yet.</p></div></section></div>'
-        f"{tools}"
+        f"{result_panel(document)}</div>{phone_parts(document)}{tools}"
         f'<p class="print-stamp nav-stamp" id="nav-stamp">Hypothetical scenario, no personal data. '
         f"{_e(meta.get('short_title', meta['title']))} navigator, {_e(version_label)}; printed on "
         '<span class="printed-on">____________</span>. Guidance to support professional judgement, not a '

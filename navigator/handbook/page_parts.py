@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from navigator.handbook.render import text
@@ -34,6 +35,19 @@ def kinds_in_order(documents: list[Document]) -> list[str]:
 
 
 # ---- small pieces ------------------------------------------------------------------------------------
+def phone_link(number: str, words: str | None = None) -> str:
+    """A tap-to-call link: `number` as the data writes it, dialled without its spaces (`tel:01629533190`).
+
+    `words` (Markdown, already escaped) is what the link shows, the number included; by default the number.
+    """
+    shown = text(number)
+    if words is None:
+        words = shown
+    if shown not in words:
+        raise ValueError(f"a phone link must show its number: {number!r} is not in {words!r}")
+    return f'<a class="tel" href="tel:{re.sub(r"[^0-9+]", "", number)}">{words}</a>'
+
+
 def cite(source: dict[str, Any], documents: dict[str, str]) -> str:
     """`Source: <document title>, <section>` in small print."""
     title = documents.get(source["document"], source["document"])
@@ -80,7 +94,9 @@ def draft_banner(document: Document) -> str:
 
 # ---- the urgent banner on every page ----------------------------------------------------------------
 def urgent_banner(documents: list[Document]) -> str:
-    """999 once, first; then every area's child-protection line, with the partnership when several."""
+    """999 once, first; then every area's child-protection line, with the partnership when several.
+
+    Each line's "ring ... on <number>" is a tap-to-call link (`phone_link`), so a phone dials it at a tap."""
     lines: list[str] = []
     for kind in ("immediate_danger", "child_protection"):
         for document in documents:
@@ -88,22 +104,28 @@ def urgent_banner(documents: list[Document]) -> str:
             for route in (r for r in document.get("routes", []) if r["kind"] == kind):
                 for contact in (contacts[c] for c in route.get("contacts", []) if contacts[c].get("phone")):
                     if kind == "immediate_danger":
-                        line = f"    - **Immediate danger: ring {text(contact['phone'])}**"
+                        line = f"    - {_danger_line(contact['phone'])}"
                     else:
                         if not contact.get("urgent"):
                             continue
                         where = text(areas[route["area"]] if "area" in route else short_title(document))
+                        words = f"ring {text(contact['name'])} on **{text(contact['phone'])}**"
                         line = (
-                            f"    - **{where}**, suspected significant harm: ring {text(contact['name'])} on "
-                            f"**{text(contact['phone'])}**{_line_caveats(contact)}"
+                            f"    - **{where}**, suspected significant harm: "
+                            f"{phone_link(contact['phone'], words)}{_line_caveats(contact)}"
                         )
                     if line not in lines:
                         lines.append(line)
     if not any("Immediate danger" in line for line in lines):
         readings = [d["rules"]["immediate_danger"].get("reading") for d in documents if "rules" in d]
         said = " ".join(f"<em>{text(r)}</em>" for r in dict.fromkeys(readings) if r)
-        lines.insert(0, "    - **Immediate danger: ring 999**" + (f" {said}" if said else ""))
+        lines.insert(0, f"    - {_danger_line('999')}" + (f" {said}" if said else ""))
     return '!!! danger "Urgent: if a child is in danger"\n\n' + "\n".join(lines) + "\n"
+
+
+def _danger_line(number: str) -> str:
+    """The immediate-danger line, the whole of it one tap to call (a large target on a phone)."""
+    return phone_link(number, f"**Immediate danger: ring {text(number)}**")
 
 
 def _line_caveats(contact: dict[str, Any]) -> str:

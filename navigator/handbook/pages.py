@@ -90,7 +90,9 @@ def overview(document: Document, today: dt.date) -> str:
         ("Review date", meta["review_date"]),
         ("Areas", ", ".join(area_names(document).values())),
     ]
-    table = "| | |\n|---|---|\n" + "\n".join(f"| {label} | {text(str(value))} |" for label, value in rows)
+    table = "| Detail | Value |\n|---|---|\n" + "\n".join(
+        f"| {label} | {text(str(value))} |" for label, value in rows
+    )
     levels = f"The document declares {len(document['levels'])} levels. " + KINDS_NOTE + "\n\n"
     levels += "\n".join(
         f"- [Level {level['level']}: {text(level['name'])}](level-{level['level']}.md) "

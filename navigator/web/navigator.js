@@ -174,7 +174,9 @@ function receive(data, timer) {
     clearTimeout(timer);
     fail(data.message);
   } else if (data.type === "result" && data.id === latest) {
-    dataVersion = render(body, JSON.parse(data.result), pageVersion) ?? dataVersion;
+    const reply = JSON.parse(data.result);
+    dataVersion = render(body, reply, pageVersion) ?? dataVersion;
+    summarise(reply, scenario()); // result.js: the phone's bar and the one-line live message
     root.dataset.shown = String(data.id);
     root.dataset.assessMs = data.milliseconds.toFixed(2);
     const first = performance.getEntriesByName("navigator-first-result").length === 0;
@@ -182,21 +184,7 @@ function receive(data, timer) {
   }
 }
 
-// ---- filter, save, load, share, print -------------------------------------------------------------------
-function filterList(words) {
-  const wanted = words.trim().toLocaleLowerCase("en-GB");
-  let shown = 0;
-  for (const label of form.querySelectorAll("label.indicator")) {
-    const match = !wanted || label.dataset.text.includes(wanted);
-    label.hidden = !match;
-    if (match) shown += 1;
-  }
-  for (const group of form.querySelectorAll("fieldset.nav-domain")) {
-    group.hidden = !group.querySelector("label.indicator:not([hidden])");
-  }
-  document.getElementById("nav-filter-count").textContent = wanted ? `${shown} indicators shown` : "";
-}
-
+// ---- save, load, share, print --------------------------------------------------------------------------
 function versionInUse() {
   return dataVersion || pageVersion;
 }
@@ -217,7 +205,6 @@ function load(data, how) {
   }
   if (missing.length) notes.push(`These indicators no longer exist and were left out: ${missing.join(", ")}.`);
   message.textContent = `Scenario loaded from the ${how}. ${notes.join(" ")}`.trim();
-  filterList(document.getElementById("nav-filter")?.value || "");
   request();
 }
 
@@ -244,7 +231,8 @@ function init() {
     if (event.target.type === "number") request();
   });
   form.addEventListener("submit", (event) => event.preventDefault());
-  document.getElementById("nav-filter")?.addEventListener("input", (event) => filterList(event.target.value));
+  setUpForm(form); // form.js: the folds, the filters and the scenario list
+  setUpResultDialog(); // result.js: the full result over the form, from the phone's bar
   document.getElementById("nav-print").addEventListener("click", () => window.print());
   document.getElementById("nav-save").addEventListener("click", () => {
     const file = new Blob([JSON.stringify(saved(), null, 2)], { type: "application/json" });

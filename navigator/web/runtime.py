@@ -16,9 +16,9 @@ builds (the page names the exact files it needs, see `Runtime.config`).
 - `assets/navigator/decision-<digest>.zip`: the decision package, the very files pytest imports.
 - `assets/navigator/data/<partnership>-<digest>.json`: each partnership's compiled data.
 - `assets/navigator/navigator-<digest>.js` and `worker-<digest>.js`: the page's script
-  (navigator/web/result.js and navigator.js joined) and its Web Worker (worker.js), so the service worker
-  serves them from its cache too and a later visit's worker starts without waiting for the network twice;
-  the page names the worker (`worker`, beside the other names).
+  (navigator/web/result.js, form.js and navigator.js joined) and its Web Worker (worker.js), so the
+  service worker serves them from its cache too and a later visit's worker starts without waiting for the
+  network twice; the page names the worker (`worker`, beside the other names).
 
 If the snapshot cannot be restored, the worker falls back to a plain start with the full standard library
 and the decision zip, and says which way it started.
@@ -50,7 +50,7 @@ REPOSITORY = Path(__file__).resolve().parents[2]
 NODE_MODULES = REPOSITORY / "node_modules"
 WEB = Path(__file__).resolve().parent
 SNAPSHOT_SCRIPT = WEB / "snapshot.mjs"
-PAGE_SCRIPTS = ("result.js", "navigator.js")  # joined into one file: one request, one digest
+PAGE_SCRIPTS = ("result.js", "form.js", "navigator.js")  # joined into one file: one request, one digest
 CACHE = REPOSITORY / ".cache" / "snapshot"
 SNAPSHOT_FILE = "snapshot.packed"
 NAVIGATOR = "assets/navigator"
@@ -267,7 +267,7 @@ def unpacked(stored: bytes) -> bytes:
 
 
 def page_script() -> bytes:
-    """The navigator page's one script: the result panel (result.js), then the glue (navigator.js)."""
+    """The navigator page's one script: the result panel (result.js), the form (form.js), then the glue."""
     return b"\n".join((WEB / name).read_bytes() for name in PAGE_SCRIPTS)
 
 

@@ -13,6 +13,7 @@ from playwright.sync_api import Browser, Page
 REPOSITORY = Path(__file__).resolve().parents[2]
 AXE = REPOSITORY / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE_RULES = (*WCAG_22_AA, "best-practice")  # and axe's best practices: named dialogs, unique landmarks...
 RECORD_CSP_VIOLATIONS = """
 window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
@@ -36,8 +37,9 @@ def html_pages(built_site: Path) -> list[str]:
     return names
 
 
-def axe_violations(page: Page) -> list[str]:
-    """axe-core (npm, injected through the DevTools protocol, so the page's CSP stays as built)."""
+def axe_violations(page: Page, tags: tuple[str, ...] = AXE_RULES) -> list[str]:
+    """axe-core (npm, injected through the DevTools protocol, so the page's CSP stays as built): WCAG 2.2 AA
+    and axe's best practices unless `tags` says otherwise."""
     # Measure the settled page: a fading header title or search result mid-transition is not what users read.
     page.evaluate("Promise.all(document.getAnimations().map((animation) => animation.finished))")
     if not page.evaluate("typeof axe !== 'undefined'"):
@@ -45,7 +47,7 @@ def axe_violations(page: Page) -> list[str]:
     found: list[dict[str, Any]] = page.evaluate(
         """async (tags) => (await axe.run(document, {runOnly: {type: "tag", values: tags}})).violations
              .map((v) => ({id: v.id, nodes: v.nodes.map((n) => n.target.join(" "))}))""",
-        WCAG_22_AA,
+        list(tags),
     )
     return [f"{v['id']}: {', '.join(v['nodes'][:3])}" for v in found]
 
