@@ -27,6 +27,13 @@ class Guidance:
         self.p = finding.p
         self.areas = areas
         self.routes = self._routes_that_apply()
+        # On a harm result, the child-protection routes: they open the next steps and are the only routes
+        # the result speaks of (worked out once; every referenced next step checks against them).
+        self.protection_first = (
+            [route for route in self.routes if route["kind"] == "child_protection"]
+            if finding.significant_harm
+            else []
+        )
 
     def _routes_that_apply(self) -> list[Json]:
         applying = []
@@ -43,9 +50,7 @@ class Guidance:
 
     def routes_shown(self) -> list[Json]:
         """The routes the result speaks of: on a harm result, the child-protection routes only."""
-        if not self.f.significant_harm:
-            return self.routes
-        return [route for route in self.routes if route["kind"] == "child_protection"]
+        return self.protection_first if self.f.significant_harm else self.routes
 
     # ---- contacts --------------------------------------------------------------------------------
     def contacts(self) -> list[Json]:
@@ -94,7 +99,7 @@ class Guidance:
         if self.f.level is None:
             return []
         found: list[Json] = []
-        for route in self._protection_first():
+        for route in self.protection_first:
             found += items(route["title"], route["text"], route.get("area"), route["source"], route["id"])
         level = self.p.levels[self.f.level]
         for step in self.f.rules.get("next_steps", []):
@@ -113,12 +118,6 @@ class Guidance:
                 found += self._referenced(step)
         return found
 
-    def _protection_first(self) -> list[Json]:
-        """On a harm result, the child-protection routes that open the next steps."""
-        if not self.f.significant_harm:
-            return []
-        return [route for route in self.routes if route["kind"] == "child_protection"]
-
     def _referenced(self, step: Mapping[str, Any]) -> list[Json]:
         if "checklist" in step:
             checklist = self.p.checklists[step["checklist"]]
@@ -129,7 +128,7 @@ class Guidance:
         if "route" in step:
             route = self.p.routes[step["route"]]
             if self.f.significant_harm and (
-                route["kind"] != "child_protection" or route in self._protection_first()
+                route["kind"] != "child_protection" or route in self.protection_first
             ):
                 return []  # no referral, early help or advice route beside child protection; no repeats
             item, paragraphs = route, route["text"]
