@@ -45,7 +45,10 @@ def test_every_quoted_rule_text_is_verbatim_data_text(partnerships: list[Partner
 def test_every_quoted_rule_text_stands_in_its_source(partnerships: list[Partnership]) -> None:
     for partnership in partnerships:
         files = {source["id"]: source["file"] for source in partnership.document["partnership"]["sources"]}
-        for where, text, source in _quoted(partnership.document["rules"]):
+        rules = partnership.document["rules"]
+        said = rules["significant_harm"].get("if_suspected")  # the document's words on suspected harm
+        extra = [("rules.significant_harm.if_suspected", said["text"], said["source"])] if said else []
+        for where, text, source in [*_quoted(rules), *extra]:
             assert source is not None, where
             original = flat((SOURCES / files[source["document"]]).read_text(encoding="utf-8"))
             assert flat(text) in original, f"{partnership.id} {where}"
