@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from navigator.handbook import changes, pages, render, site
+from navigator.handbook import changes, pages, render
+from navigator.sitebuild import site
 
 
 def define_env(env: Any) -> None:

@@ -1,6 +1,6 @@
 """Page-weight budgets (issue 8): every page of the built site within its budget, and the accounting behind.
 
-The first tests measure the session's built site with navigator.handbook.weights, one per budget, naming
+The first tests measure the session's built site with navigator.sitebuild.weights, one per budget, naming
 every page over it. The rest build small sites by hand in tmp_path and check what is counted: a page's
 stylesheets and scripts, module imports, the search index, mermaid's chunks, the navigator's runtime, the
 service worker's manifest in either format, each file once, and a page too big for its budget.
@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from navigator.handbook import weights
-from navigator.handbook.weights import Budget, Check
+from navigator.sitebuild import weights
+from navigator.sitebuild.weights import Budget, Check
 
 # ---- the built site against its budgets -------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from mkdocs.structure.files import Files
 
-from navigator.handbook import assets, fingerprints, hooks, offline
+from navigator.sitebuild import assets, fingerprints, hooks, offline
 from navigator.web.bundle import digest
 from tests.conftest import REPOSITORY
 

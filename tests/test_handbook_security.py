@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from navigator.handbook import assets, security
+from navigator.sitebuild import assets, security
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>t</title>
 <script>var a = 1;</script><script id="__config" type="application/json">{"x": 1}</script>

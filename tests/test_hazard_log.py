@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from navigator.handbook import hooks
+from navigator.sitebuild import hooks
 from tests.conftest import REPOSITORY
 
 LOG = REPOSITORY / "docs" / "safety" / "hazard-log.md"

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from navigator.handbook import offline
+from navigator.sitebuild import offline
 
 FAKE_SITE = {
     "index.html": "home",

@@ -1,4 +1,4 @@
-"""Search scoped to a partnership (navigator/handbook/search_scope.py), on made-up entries and on the site."""
+"""Search scoped to a partnership (navigator/sitebuild/search_scope.py): made-up entries and the site."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from navigator.handbook import search_scope
+from navigator.sitebuild import search_scope
 
 CONFIG = {"lang": ["en"], "separator": "[\\s]+"}
 DOCS = [

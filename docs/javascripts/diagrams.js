@@ -14,7 +14,7 @@ mermaid.initialize({
     fontFamily: "inherit",
   },
   // dagre, not this mermaid's default (elk): its chunk is 13 KB gzip against elk's 509 KB, and it draws
-  // these top-to-bottom flows as well (navigator/handbook/weights.py, docs/performance.md).
+  // these top-to-bottom flows as well (navigator/sitebuild/weights.py, docs/performance.md).
   layout: "dagre",
   flowchart: { htmlLabels: true, wrappingWidth: 240 },
 });

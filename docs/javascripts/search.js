@@ -1,4 +1,4 @@
-// The theme's search, on demand and scoped (navigator/handbook/search_scope.py). Loaded first in every
+// The theme's search, on demand and scoped (navigator/sitebuild/search_scope.py). Loaded first in every
 // page's <head>, before the theme's script asks for its index with XMLHttpRequest:
 // - the index is downloaded only once the reader turns to search (points at or focuses the search box,
 //   or opens a link that searches), not by every page view: a page is lighter, and a navigator page's

@@ -1,7 +1,7 @@
 """Every generated handbook page as Markdown, keyed by its path under docs/ (`derby-derbyshire/level-2.md`).
 
 Pure functions of the validated documents, unit-tested without MkDocs. All YAML text goes through
-`render.text`, so it always shows as text. The MkDocs hook (navigator.handbook.hooks) adds one file per
+`render.text`, so it always shows as text. The MkDocs hook (navigator.sitebuild.hooks) adds one file per
 page, holding only a macro call; macros.py renders it with `page()` here. The pages themselves are made
 in `page_parts` (the urgent lines, banners, citations), `level_pages`, `contact_pages`, `guidance_pages`
 and `across_pages`; this module holds the page table and re-exports them.

@@ -1,7 +1,7 @@
 // The site's service worker: keeps a copy of this site's own files in the browser's Cache Storage, so the
 // handbook and the navigator work with the network off after the first visit. It only ever asks this
 // site, stores nothing but the site's files and sends nothing anywhere. The build writes it to the site
-// root with MANIFEST filled in (navigator/handbook/offline.py explains the lists). Every path is relative
+// root with MANIFEST filled in (navigator/sitebuild/offline.py explains the lists). Every path is relative
 // to the site root, so the site works under any base path.
 "use strict";
 

@@ -198,7 +198,7 @@ def navigator_section(figures: Figures) -> str:
         "100 ms late, as across a real network: the page itself is asked of the server first, so that it "
         "is never older than the server's; everything else it loads carries a digest in its name (the "
         "navigator's scripts `navigator-<digest>.js` and `worker-<digest>.js` like its runtime, and our "
-        "scripts and style sheet, navigator/handbook/fingerprints.py), so the service worker serves it "
+        "scripts and style sheet, navigator/sitebuild/fingerprints.py), so the service worker serves it "
         "from its copy without asking. Before (22 November 2026, 4 runs each), the navigator's two "
         "scripts and our four files were asked of the server first too, several one after the other, and "
         "this visit took 834 ms; with the navigator's scripts digest-named, 782 ms (Python was ready by "

@@ -5,7 +5,7 @@ ones (tests/bench/generate.py, in a temporary folder, removed after), the same `
 `make build`, timed BENCH_BUILD_RUNS times (at least 3) into fresh temporary folders; the site's size and
 files, one partnership's level-2 page and the home page. At the repository's partnerships and the largest
 size, `thresholds validate PATH` and `thresholds export PATH` (the console script as a subprocess, so
-Python's start-up is included); the page-weight budgets (navigator.handbook.weights) on every page of the
+Python's start-up is included); the page-weight budgets (navigator.sitebuild.weights) on every page of the
 largest size, and the transfer sizes of the repository's site. At the smallest and the largest size, the
 search (tests/bench/search.py), BENCH_RUNS times (at least 5).
 
@@ -23,8 +23,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from navigator.handbook import weights
 from navigator.model.catalogue import REPOSITORY_THRESHOLDS
+from navigator.sitebuild import weights
 from tests.bench.generate import generate, real_partnerships
 from tests.bench.search import Search, measure_search
 

@@ -6,7 +6,7 @@ import itertools
 import math
 import statistics
 
-from navigator.handbook import weights
+from navigator.sitebuild import weights
 from tests.bench.scale import Build, Commands, Scale
 from tests.bench.search import READY_WORD, WORDS, Search
 
@@ -77,7 +77,7 @@ FOUND_AND_FIXED = """Found with this benchmark and fixed (22 November 2026, sing
 - **Every page listed every partnership's pages** in its sidebar, so each page grew with the number of
   partnerships and the site and its build with its square: with 10 partnerships a partnership's overview
   page was 66 KB (31 KB with 3) and the build took 10.3 s. Each page's sidebar now lists its own
-  partnership's pages and the pages across partnerships (navigator/handbook/hooks.py `on_page_context`);
+  partnership's pages and the pages across partnerships (navigator/sitebuild/hooks.py `on_page_context`);
   the home page lists every partnership. The same overview is 22 KB with 50.
 - **The YAML was parsed by PyYAML's pure-Python parser**, a third of a build's time; it now uses libyaml
   when PyYAML has it (navigator/model/yaml_positions.py). With both changes 10 partnerships build in 5.0 s.
@@ -88,7 +88,7 @@ FOUND_AND_FIXED = """Found with this benchmark and fixed (22 November 2026, sing
   every page: with 150 partnerships that index was 2.1 MB and a query on it took 504 ms at the 95th
   percentile. Each partnership now has its own index, fetched only once the reader turns to search, the
   site's index leaves out the comparison tables, and the service worker keeps a partnership's pages once
-  one is open (navigator/handbook/search_scope.py, navigator/handbook/offline.py)."""
+  one is open (navigator/sitebuild/search_scope.py, navigator/sitebuild/offline.py)."""
 
 
 def build_section(scale: Scale, stamp: str) -> str:
@@ -192,7 +192,7 @@ def budgets_text(scale: Scale) -> str:
         f"### Page-weight budgets with {size} partnerships",
         "",
         f"Every page of the site with {size} generated partnerships measured as tests/test_budgets.py "
-        "measures the repository's site (navigator.handbook.weights): the heaviest of each kind.",
+        "measures the repository's site (navigator.sitebuild.weights): the heaviest of each kind.",
         "",
         "| Budget | Heaviest | Size | Limit | Pages over |",
         "|---|---|---|---|---|",

@@ -22,7 +22,7 @@ from urllib.parse import urlparse
 
 from playwright.sync_api import Browser, Response, sync_playwright
 
-from navigator.handbook import weights
+from navigator.sitebuild import weights
 from tests.bench.navigator import TIMEOUT_MS, p95, serve
 from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS
 

@@ -323,7 +323,7 @@ def test_after_the_first_suggestion_the_worker_practises_until_its_calls_are_set
     page.close()
 
 
-# A partnership's pages search its own index (navigator/handbook/search_scope.py).
+# A partnership's pages search its own index (navigator/sitebuild/search_scope.py).
 SEARCH_INDEX_ASKED = """() => performance.getEntriesByType("resource")
   .filter((entry) => new URL(entry.name).pathname.startsWith("/search/")).map((entry) => entry.name)"""
 

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from navigator.handbook import offline
+from navigator.sitebuild import offline
 from tests.browser.conftest import PRIMED, _QuietHandler, poll
 from tests.conftest import REPOSITORY, THRESHOLDS
 

@@ -3,7 +3,7 @@
 Each test opens one page in a fresh browser context (empty caches, no service worker), waits until the page
 and the site's service worker have finished (the diagrams drawn, the navigator started and kept for
 offline use), and compares every request the page, its workers and its service worker made with what
-navigator.handbook.weights worked out from the built files. The computed lists may hold more (a favicon a
+navigator.sitebuild.weights worked out from the built files. The computed lists may hold more (a favicon a
 browser does not ask for), never less.
 """
 
@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Request
 
-from navigator.handbook import weights
+from navigator.sitebuild import weights
 from tests.browser.conftest import WORKER_SETTLED, poll, wait_until_navigator_kept
 
 PARTNERSHIP = "derby-derbyshire"

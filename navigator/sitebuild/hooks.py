@@ -24,16 +24,8 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from navigator.handbook import (
-    assets,
-    fingerprints,
-    offline,
-    open_data,
-    pages,
-    search_scope,
-    security,
-    site,
-)
+from navigator.handbook import open_data, pages
+from navigator.sitebuild import assets, fingerprints, offline, search_scope, security, site
 from navigator.web import runtime
 
 DIAGRAM_SCRIPT = "javascripts/diagrams.js"

@@ -1,7 +1,7 @@
 """What a built page downloads from the site, read from its HTML and the files it names (no browser).
 
 - The page: the HTML; `<link rel="stylesheet|icon|preload|modulepreload" href>`; `<script src>` (module
-  scripts with their static imports, see navigator.handbook.modules); `<img src>`. Relative addresses are
+  scripts with their static imports, see navigator.sitebuild.modules); `<img src>`. Relative addresses are
   resolved against the page's; other sites and `#` anchors are ignored.
 - Search: the search worker named in the theme's `__config` (`"search"`) and the index, which is
   `search/search_index.json` under the config's `"base"`, unless a script carries `data-search-index` (the
@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from navigator.handbook import modules, offline
+from navigator.sitebuild import modules, offline
 
 ORIGIN = "https://site.invalid/"  # pages are resolved as if the site were here
 LINKS = frozenset({"stylesheet", "icon", "preload", "modulepreload"})

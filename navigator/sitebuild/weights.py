@@ -2,14 +2,14 @@
 
 Sizes are transfer sizes: each file gzip-compressed on its own at level 6, as a server sends it (the
 snapshot is stored gzip-compressed already, so it barely shrinks again). What a page downloads comes from
-navigator.handbook.downloads. The budgets, in decimal units (1 KB = 1,000 bytes):
+navigator.sitebuild.downloads. The budgets, in decimal units (1 KB = 1,000 bytes):
 
 - a handbook page with its assets (stylesheets, scripts, images, the search worker; the search index is
   downloaded only once the reader turns to search, so it is measured apart, see `search_indexes`);
 - a handbook page with diagrams, mermaid's modules for its diagrams included;
 - a navigator page without the runtime (its HTML, the theme, navigator.js, worker.js, the search worker,
   the partnership's data); the runtime is Pyodide's files, the snapshot, the standard library and the decision
-  package (see navigator.handbook.downloads);
+  package (see navigator.sitebuild.downloads);
 - a cold navigator visit: everything the page, its runtime and the service worker download;
 - each partnership's navigator data.
 
@@ -25,8 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from navigator.handbook.downloads import Downloads, cold_visit, downloads, page_file, partnership
-from navigator.handbook.offline import read_manifest as manifest
+from navigator.sitebuild.downloads import Downloads, cold_visit, downloads, page_file, partnership
+from navigator.sitebuild.offline import read_manifest as manifest
 
 __all__ = [
     "BUDGETS",
@@ -188,7 +188,7 @@ def transfer_section(site: Path) -> str:
         "## Transfer sizes (gzip)",
         "",
         "Each file gzip-compressed on its own (level 6), as a server sends it, and counted once per visit; "
-        "1 KB = 1,000 bytes. Worked out from the built site by navigator.handbook.weights; "
+        "1 KB = 1,000 bytes. Worked out from the built site by navigator.sitebuild.weights; "
         "tests/test_budgets.py checks every page against its budget, and the largest of each kind is shown.",
         "",
         "| Download | Measured on | Size | Budget |",
