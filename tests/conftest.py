@@ -58,9 +58,11 @@ def minimal(tmp_path: Path) -> Path:
 
 
 def mkdocs_build(
-    site: Path, environment: dict[str, str], check: bool = True
+    site: Path, environment: dict[str, str], check: bool = True, compress: bool = False
 ) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of this repository into site, with these environment variables added."""
+    """`mkdocs build --strict` of this repository into site, with these environment variables added;
+    with the brotli and gzip copies (navigator/sitebuild/compress.py) only for a site a test serves with
+    nginx: a new snapshot's copies take a minute."""
     return subprocess.run(
         [
             str(REPOSITORY / ".venv" / "bin" / "mkdocs"),
@@ -71,7 +73,12 @@ def mkdocs_build(
             str(site),
         ],
         cwd=REPOSITORY,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **environment},
+        env={
+            **os.environ,
+            "NO_MKDOCS_2_WARNING": "1",
+            "HANDBOOK_COMPRESS": "1" if compress else "0",
+            **environment,
+        },
         capture_output=not check,
         text=True,
         check=check,
@@ -82,7 +89,7 @@ def mkdocs_build(
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The handbook built once per test session with `mkdocs build --strict`."""
     site = tmp_path_factory.mktemp("built") / "site"
-    mkdocs_build(site, {"THRESHOLDS_DIR": str(REPOSITORY / "thresholds")})
+    mkdocs_build(site, {"THRESHOLDS_DIR": str(REPOSITORY / "thresholds")}, compress=True)
     return site
 
 

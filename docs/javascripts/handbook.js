@@ -1,6 +1,7 @@
-// The handbook's own script: the date in the print stamp ("printed on ..."), and the service worker (sw.js)
-// that keeps a copy of this site's own files in the browser so the site works offline. Nothing is sent,
-// and nothing is stored but the site's own files.
+// The handbook's own script: the date in the print stamp ("printed on ..."), the service worker (sw.js)
+// that keeps a copy of this site's own files in the browser so the site works offline, and on a
+// partnership's pages the navigator's files fetched ahead of its first visit. Nothing is sent, and nothing
+// is stored but the site's own files.
 (function () {
   "use strict";
   // Written out rather than toLocaleDateString, whose first call loads the locale data (about 45 ms of a
@@ -63,12 +64,90 @@
       // no service worker (private browsing, storage blocked): the site simply works online only
     }
   }
+
+  // A practitioner usually reads a partnership's pages before opening its navigator, whose first visit
+  // downloads Pyodide, its snapshot and the data (megabytes: ADR 008 has the figures). While they read, the
+  // service worker fetches those into its copy (javascripts/sw-prefetch.js), so that visit starts as a warm
+  // one; never where it would cost the reader (docs/adr/008-prefetch-runtime.md). The page's
+  // data-prefetch says what happened, for the tests; it is never stored or sent.
+  var PREFETCH_DELAY_MS = 5000; // after the page has loaded and is controlled: its own work comes first
+
+  function notePrefetch(what) {
+    document.documentElement.dataset.prefetch = what;
+  }
+
+  // Why fetching the navigator's files now would cost the reader, or "" when it would not.
+  function prefetchCost() {
+    var connection = navigator.connection;
+    // No Network Information (Firefox, Safari): nothing says whether this is a phone's metered data or
+    // Save-Data is on, so we do not prefetch. Guessing wrong would spend megabytes of someone's data plan
+    // unasked; not prefetching costs a few seconds once, on a visit that works without it.
+    if (!connection || connection.effectiveType === undefined) return "no network information";
+    if (connection.saveData) return "save-data";
+    if (window.matchMedia && matchMedia("(prefers-reduced-data: reduce)").matches) return "reduced data";
+    // "4g" is the fastest the API reports; slow-2g, 2g, 3g or a value we do not know are all slow.
+    if (connection.effectiveType !== "4g") return "slow connection";
+    // Where the browser names the link (Android, ChromeOS), only wifi and ethernet: cellular, and bluetooth
+    // or wimax (mostly tethering to a phone), may be metered. Desktop browsers name none: undefined.
+    if (connection.metered === true) return "metered connection";
+    if (connection.type !== undefined && connection.type !== "wifi" && connection.type !== "ethernet") {
+      return "metered connection";
+    }
+    return "";
+  }
+
+  // The first folder under the site root, where a partnership's pages sit ("" on the home page); the
+  // service worker heeds the ask only when that folder is a partnership's and the page is under it.
+  function siteFolder() {
+    var root = new URL("../", script.src).pathname; // this script sits in javascripts/
+    var path = location.pathname;
+    return path.indexOf(root) === 0 ? path.slice(root.length).split("/")[0] : "";
+  }
+
+  function askToPrefetch(partnership) {
+    var cost = prefetchCost();
+    var worker = navigator.serviceWorker.controller;
+    if (cost || !worker) return notePrefetch(cost || "not controlled");
+    notePrefetch("asked");
+    worker.postMessage({ type: "prefetch-navigator", partnership: partnership });
+  }
+
+  function prefetchWhenIdle() {
+    var partnership = siteFolder();
+    if (!partnership) return notePrefetch("no partnership");
+    if (typeof window.requestIdleCallback !== "function") return notePrefetch("no idle callback");
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      var data = event.data || {};
+      if (data.type === "navigator-prefetched") notePrefetch("done");
+      if (data.type === "navigator-not-prefetched") notePrefetch("stopped: " + data.reason);
+    });
+    var controlled = new Promise(function (resolve) {
+      if (navigator.serviceWorker.controller) resolve();
+      // the first visit: once the worker has installed and taken this page over
+      else navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true });
+    });
+    controlled.then(function () {
+      notePrefetch("waiting");
+      setTimeout(function () {
+        requestIdleCallback(function () {
+          askToPrefetch(partnership);
+        });
+      }, PREFETCH_DELAY_MS);
+    });
+  }
+
+  function afterLoad() {
+    keepForOffline();
+    prefetchWhenIdle();
+  }
+
   if (script && "serviceWorker" in navigator) {
     if (document.querySelector("script[data-runtime]")) {
       // A navigator page: register once its runtime has started (or failed), so the first download of
-      // the site's files does not slow the start (navigator.js sends "navigator-started").
+      // the site's files does not slow the start (navigator.js sends "navigator-started"). It keeps its
+      // own files once started (navigator.js), so it asks for no prefetch.
       document.addEventListener("navigator-started", keepForOffline, { once: true });
-    } else if (document.readyState === "complete") keepForOffline();
-    else window.addEventListener("load", keepForOffline);
+    } else if (document.readyState === "complete") afterLoad();
+    else window.addEventListener("load", afterLoad);
   }
 })();

@@ -25,7 +25,17 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from navigator.handbook import open_data, pages
-from navigator.sitebuild import assets, fingerprints, offline, search_scope, security, site
+from navigator.sitebuild import (
+    assets,
+    compress,
+    fingerprints,
+    headers,
+    minify,
+    offline,
+    search_scope,
+    security,
+    site,
+)
 from navigator.web import runtime
 
 DIAGRAM_SCRIPT = "javascripts/diagrams.js"
@@ -125,18 +135,24 @@ def on_files(files: Files, config: Any) -> Files:
 
 
 def _fingerprint(files: Files, config: Any) -> None:
-    """Our scripts and style sheet every page loads, under names that carry their digest (fingerprints.py);
-    the pages' references follow in on_post_page and on_post_template."""
+    """Our scripts and style sheet every page loads, minified (minify.py) and under names that carry their
+    digest (fingerprints.py); the pages' references follow in on_post_page and on_post_template. The
+    diagram script is minified under its own name; the navigator's page script is minified, then named by
+    its digest, by navigator.web.runtime."""
     _RENAMED.clear()
-    for path in fingerprints.NAMES:
-        file = files.get_file_from_path(path)
+    found = {path: files.get_file_from_path(path) for path in fingerprints.NAMES}
+    for path, file in found.items():
         if file is None:
             raise fingerprints.FingerprintError(f"{path}: not among the site's files (docs/ or npm's)")
-        content = file.content_bytes
-        renamed = fingerprints.name(path, content)
+    found[DIAGRAM_SCRIPT] = files.get_file_from_path(DIAGRAM_SCRIPT)
+    present = {path: file for path, file in found.items() if file is not None}
+    minified = minify.minify({path: file.content_bytes for path, file in present.items()})
+    for path, file in present.items():
+        renamed = fingerprints.name(path, minified[path]) if path in fingerprints.NAMES else path
         files.remove(file)
-        files.append(File.generated(config, renamed, content=content))
-        _RENAMED[path] = renamed
+        files.append(File.generated(config, renamed, content=minified[path]))
+        if renamed != path:
+            _RENAMED[path] = renamed
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
@@ -197,8 +213,9 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 
 def on_post_build(config: Any) -> None:
     """One search entry per indicator (its words as the title), landing on the indicator's anchor; the
-    index split by partnership (search_scope.py); then the service worker, last, since its manifest
-    digests every built file."""
+    index split by partnership (search_scope.py); then the service worker, since its manifest digests every
+    built file; then the headers file, which reads every page's policy; last the compressed copies of
+    everything (compress.py)."""
     site_dir = Path(config["site_dir"])
     index_path = site_dir / "search" / "search_index.json"
     index = json.loads(index_path.read_text(encoding="utf-8"))
@@ -212,3 +229,5 @@ def on_post_build(config: Any) -> None:
     ]:
         path.write_text(json.dumps(content, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     offline.write_service_worker(site_dir, ids)
+    headers.write(site_dir)
+    compress.write_siblings(site_dir)

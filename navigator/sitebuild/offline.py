@@ -15,10 +15,8 @@ the reader uses, not with the number of partnerships on the site. Every built fi
 - fallback: runtime files Pyodide fetches only in some set-ups (`python_stdlib.zip`, `pyodide-lock.json`):
   kept with the navigator only if this browser has already fetched them, never downloaded for it;
 - not listed: mermaid (only pages with diagrams load it), the theme's search languages other than English
-  (this site is in English), source maps, the sitemaps and `sw.js` itself: kept when first used.
-
-`inflated` names the navigator's memory snapshot: the worker keeps it inflated (navigator/web/worker.js
-reads either form), so a later visit does not inflate it again.
+  (this site is in English), source maps, the sitemaps and `sw.js` itself: kept when first used; and
+  never the compressed copies (compress.py) or `_headers` (headers.py), which no page asks for by name.
 
 `immutable` names what never changes under the same address: the Pyodide folder and files whose names
 carry a content digest. They come from the cache first. Everything else comes from the network first
@@ -42,7 +40,8 @@ PLACEHOLDER = "const MANIFEST = null;"
 NAVIGATOR_FOLDERS = ("assets/pyodide/", "assets/navigator/")
 FALLBACK_NAMES = frozenset({"python_stdlib.zip", "pyodide-lock.json"})
 UNLISTED_FOLDERS = ("javascripts/vendor/mermaid/", "assets/javascripts/lunr/")
-UNLISTED_FILES = frozenset({"sitemap.xml", "sitemap.xml.gz", "sw.js"})
+UNLISTED_FILES = frozenset({"sitemap.xml", "sitemap.xml.gz", "sw.js", "_headers"})
+COPIES = (".br", ".gz")  # compress.py's copies: the server sends them in place of their file
 RUNTIME = "assets/pyodide/"  # the runtime's folder carries its version: never changes in place
 # A content digest in a file name under assets/: Material's bundle.a5f9d56c.min.js, main.57a0d79d.min.css,
 # workers/search.a7633da7.min.js, and the navigator's digest-named files; under javascripts/ and
@@ -50,12 +49,13 @@ RUNTIME = "assets/pyodide/"  # the runtime's folder carries its version: never c
 DIGEST_NAME = re.compile(r"(?:assets|javascripts|stylesheets)/(?:[^/]+/)*[^/]*[.-][0-9a-f]{8,}\.[^/]+")
 LISTS = ("precache", "navigator", "fallback")
 DATA = "assets/navigator/data/"  # <partnership>-<digest>.json (navigator/web/runtime.py)
-SNAPSHOT = re.compile(r"assets/navigator/snapshot-[0-9a-f]+\.bin")  # navigator/web/runtime.py `packed`
+# Nothing to inflate: the snapshot is no longer gzip inside (navigator/web/snapshot_form.py); the server
+# sends its brotli or gzip copy and the browser decodes it, so the service worker keeps it as it comes.
 
 
 def kind(path: str) -> str | None:
     """Which list a file belongs to ("precache", "navigator", "fallback"), or None when it is not listed."""
-    if path in UNLISTED_FILES or path.startswith(UNLISTED_FOLDERS) or path.endswith(".map"):
+    if path in UNLISTED_FILES or path.startswith(UNLISTED_FOLDERS) or path.endswith((".map", *COPIES)):
         return None
     if path.startswith(NAVIGATOR_FOLDERS):
         return "fallback" if PurePosixPath(path).name in FALLBACK_NAMES else "navigator"
@@ -116,7 +116,6 @@ def manifest(site_dir: Path, template: str, partnerships: Iterable[str] = ()) ->
         **lists,
         **own,
         "immutable": [RUNTIME, *digest_named],
-        "inflated": [path for path in listed if SNAPSHOT.fullmatch(path)],
     }
 
 

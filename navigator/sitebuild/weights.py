@@ -1,7 +1,8 @@
 """Page weights: what each built page costs to download, gzip-compressed, against the budgets (issue 8).
 
-Sizes are transfer sizes: each file gzip-compressed on its own at level 6, as a server sends it (the
-snapshot is stored gzip-compressed already, so it barely shrinks again). What a page downloads comes from
+Sizes are transfer sizes: each file gzip-compressed on its own at level 6, as a server that compresses per
+request sends it (nginx sends the build's brotli copies, smaller still: compress.py; the network part of
+`make bench` measures what moves). What a page downloads comes from
 navigator.sitebuild.downloads. The budgets, in decimal units (1 KB = 1,000 bytes):
 
 - a handbook page with its assets (stylesheets, scripts, images, the search worker; the search index is

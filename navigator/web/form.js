@@ -15,9 +15,9 @@ function setUpForm(form) {
   const filters = form.querySelector(".nav-filter");
   filters?.addEventListener("input", () => applyFilters(form));
   filters?.addEventListener("change", (event) => event.stopPropagation()); // not the scenario: no assessment
-  form.addEventListener("change", () => showChoices(form));
+  form.addEventListener("change", () => afterPaint(() => showChoices(form)));
   form.addEventListener("input", (event) => {
-    if (event.target.type === "number") showChoices(form);
+    if (event.target.type === "number") afterPaint(() => showChoices(form));
   });
   // Start again and a loaded scenario reset the form without change events; the reset is done just after.
   form.addEventListener("reset", () =>
@@ -35,13 +35,39 @@ function setUpForm(form) {
 }
 
 // ---- the folds' counts and "Your scenario" ------------------------------------------------------------
+// Redrawn once the change's result has been painted, not with the change: the list sits above the long
+// form, so redrawing it lays the whole form out again, and in the same frame as the result it held the
+// result back (per change p95 4 ms before the list, 18 ms with it: docs/performance.md). A tab that is
+// not shown paints nothing, so a timer stands in after 100 ms.
+let choicesShown = null; // the list as last drawn: drawn again only when what is chosen changed
+let paintPending = false;
+
+function afterPaint(callback) {
+  if (paintPending) return;
+  paintPending = true;
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    paintPending = false;
+    callback();
+  };
+  requestAnimationFrame(() => setTimeout(once));
+  setTimeout(once, 100);
+}
+
 function showChoices(form) {
   for (const domain of form.querySelectorAll("details.nav-domain")) {
     const ticked = domain.querySelectorAll('input[name="indicator"]:checked').length;
-    domain.querySelector(".nav-domain-count").textContent = `— ${ticked} ticked`;
+    const count = domain.querySelector(".nav-domain-count");
+    if (count.textContent !== `— ${ticked} ticked`) count.textContent = `— ${ticked} ticked`;
   }
+  const items = chosen(form);
+  const drawn = items.map(({ input, text }) => `${input.name}\u0000${input.value}\u0000${text}`).join("\n");
+  if (drawn === choicesShown) return;
+  choicesShown = drawn;
   const list = document.getElementById("nav-scenario-list");
-  list.replaceChildren(...chosen(form).map((choice, index) => scenarioItem(form, choice, index)));
+  list.replaceChildren(...items.map((choice, index) => scenarioItem(form, choice, index)));
   document.getElementById("nav-scenario-empty").hidden = list.children.length > 0;
 }
 
@@ -83,6 +109,7 @@ function removeChoice(form, input, index) {
     changed.checked = true;
   } else input.checked = false;
   changed.dispatchEvent(new Event("change", { bubbles: true }));
+  showChoices(form); // at once, to move the focus within the new list (the redraw after paint then skips)
   const buttons = document.querySelectorAll("#nav-scenario-list button");
   (buttons[Math.min(index, buttons.length - 1)] || document.getElementById("nav-scenario-title")).focus();
 }

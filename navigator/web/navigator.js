@@ -160,7 +160,7 @@ function receive(data, timer) {
     root.dataset.state = "ready";
     status.textContent = `Ready (version ${dataVersion}). The suggestion updates as you choose.`;
     root.dataset.started = data.how;
-    root.dataset.snapshot = data.snapshot || ""; // "downloaded", or "kept inflated" by the service worker
+    root.dataset.snapshot = data.snapshot || ""; // how the worker read it (worker.js `start`)
     root.dataset.startPhases = JSON.stringify(data.phases);
     performance.mark("navigator-ready");
     if (latest === 0) request();

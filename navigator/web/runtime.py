@@ -6,32 +6,32 @@ builds (the page names the exact files it needs, see `Runtime.config`).
 
 - `assets/pyodide/<version>/`: the npm package's core (module, wasm, full standard library, lock file).
 - `assets/navigator/snapshot-<digest>.bin`: Python's memory after importing the decision package and
-  warming it up on the golden scenarios (navigator/web/snapshot.mjs, run in Node), stored `packed`: its
-  non-zero stretches only (12 MB of 31 MB), gzip-compressed (5 MB); the worker inflates it with the
-  browser's DecompressionStream, so no host has to compress it. Restoring it replaces most of the start-up
-  work. It is built again only when its inputs change (cached in .cache/snapshot/).
+  warming it up on the golden scenarios (navigator/web/snapshot.mjs, run in Node), stored in the form of
+  navigator/web/snapshot_form.py: only the stretches of memory that differ from the wasm's own initial
+  memory (its data segments, zeros elsewhere), 8.0 MB of 31 MB, uncompressed inside. The server sends the
+  build's brotli or gzip copy of it (navigator/sitebuild/compress.py: 2.5 MB brotli, 3.6 MB gzip; gzip
+  inside was 5.2 MB); the worker writes the records in place as they download and fills the rest from the
+  fresh wasm instance's own initial memory. Restoring it replaces most of the start-up work. It is built
+  again only when its inputs or its packing code change (cached in .cache/snapshot/).
 - `assets/navigator/stdlib-<digest>.zip`: what the worker mounts instead of the 2.5 MB standard library
   zip. Every module the decision package uses is already imported in the snapshot, so it is empty
   (`SNAPSHOT_ONLY`); switched off, it holds the standard library files the snapshot imported.
 - `assets/navigator/decision-<digest>.zip`: the decision package, the very files pytest imports.
 - `assets/navigator/data/<partnership>-<digest>.json`: each partnership's compiled data.
 - `assets/navigator/navigator-<digest>.js` and `worker-<digest>.js`: the page's script
-  (navigator/web/result.js, form.js and navigator.js joined) and its Web Worker (worker.js), so the
-  service worker serves them from its cache too and a later visit's worker starts without waiting for the
-  network twice; the page names the worker (`worker`, beside the other names).
+  (navigator/web/result.js, form.js and navigator.js joined) and its Web Worker (snapshot_reader.js and
+  worker.js joined), so the service worker serves them from its cache too and a later visit's worker
+  starts without waiting for the network twice; the page names the worker (`worker`, beside the other names).
 
-If the snapshot cannot be restored, the worker falls back to a plain start with the full standard library
-and the decision zip, and says which way it started.
+If the snapshot cannot be restored (damaged, cut short, made from another wasm), the worker falls back to a
+plain start with the full standard library and the decision zip, and says which way it started and why.
 """
 
 from __future__ import annotations
 
-import gzip
 import io
 import json
-import re
 import shutil
-import struct
 import subprocess
 import tempfile
 import zipfile
@@ -43,14 +43,18 @@ from navigator.decision import Assessor
 from navigator.model.compile import compile_catalogue
 from navigator.model.partnership import Partnership
 from navigator.model.scenarios import load_scenarios
+from navigator.sitebuild import minify
 from navigator.web import bundle
 from navigator.web.bundle import digest
+from navigator.web.snapshot_form import RuntimeBuildError, initial_memory, packed, pyodide_header_length
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 NODE_MODULES = REPOSITORY / "node_modules"
 WEB = Path(__file__).resolve().parent
 SNAPSHOT_SCRIPT = WEB / "snapshot.mjs"
+SNAPSHOT_FORM = WEB / "snapshot_form.py"  # its code is part of the cache key: it makes the shipped bytes
 PAGE_SCRIPTS = ("result.js", "form.js", "navigator.js")  # joined into one file: one request, one digest
+WORKER_SCRIPTS = ("snapshot_reader.js", "worker.js")  # the worker's script, joined the same way
 CACHE = REPOSITORY / ".cache" / "snapshot"
 SNAPSHOT_FILE = "snapshot.packed"
 NAVIGATOR = "assets/navigator"
@@ -58,20 +62,9 @@ CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip
 # Scenarios that take the decision package's error paths, so their imports are in the snapshot too.
 ERROR_CASES = ('{"partnership": "nowhere"}', "{not json", '{"partnership": 1}')
 SNAPSHOT_TIMEOUT_SECONDS = 300
-# gzip level 6: level 9 saves 1% more and takes twice as long; level 1 is 10% larger.
-SNAPSHOT_GZIP_LEVEL = 6
-# The packed snapshot (`packed`, read by worker.js `unpack`): a header, then one record per stretch of memory
-# that is not a run of at least ZERO_RUN zero bytes. 64 bytes: 6,300 records holding 11.7 MB of the 31 MB
-# (16 bytes: 38,500 records, 11.0 MB; 1,024: 1,300 records, 13.4 MB).
-PACKED_MAGIC = b"NVSN"
-ZERO_RUN = 64
 # Every standard module the decision package uses is imported in the snapshot, so the zip mounted beside it
 # can be empty (the 144 files Pyodide and the package imported are 785 KB more to download for nothing).
 SNAPSHOT_ONLY = True
-
-
-class RuntimeBuildError(RuntimeError):
-    """The snapshot could not be made (Node or npm missing, or Pyodide failed)."""
 
 
 def pyodide_version(node_modules: Path = NODE_MODULES) -> str:
@@ -150,8 +143,10 @@ def warm_up_cases(partnerships: list[Partnership]) -> list[dict[str, Any]]:
 
 
 def _make_snapshot(pyodide: Path, zip_bytes: bytes, warm_up: list[dict[str, Any]]) -> tuple[bytes, list[str]]:
-    """Run snapshot.mjs in Node (cached by the digest of its inputs): the snapshot `packed`, the stdlib it
-    imported."""
+    """Run snapshot.mjs in Node and pack its snapshot (snapshot_form.py `packed`, against the wasm's initial
+    memory), cached by the digest of everything that makes the file: the wasm, the standard library, the
+    decision zip, the script, the warm-up and the packing code. Returns the file and the standard library
+    files the snapshot imported."""
     node = shutil.which("node")
     if node is None:
         raise RuntimeBuildError(
@@ -165,7 +160,7 @@ def _make_snapshot(pyodide: Path, zip_bytes: bytes, warm_up: list[dict[str, Any]
             "zip": digest(zip_bytes),
             "script": digest(SNAPSHOT_SCRIPT.read_bytes()),
             "warm_up": digest(json.dumps(warm_up, sort_keys=True).encode()),
-            "form": [PACKED_MAGIC.decode(), ZERO_RUN, SNAPSHOT_GZIP_LEVEL],
+            "form": digest(SNAPSHOT_FORM.read_bytes()),
         },
         sort_keys=True,
     )
@@ -195,7 +190,9 @@ def _make_snapshot(pyodide: Path, zip_bytes: bytes, warm_up: list[dict[str, Any]
                 f"the navigator's Pyodide snapshot failed:\n{done.stderr.strip()[-2000:]}"
             )
         report = json.loads(done.stdout)
-        snapshot = packed((work / "snapshot.bin").read_bytes())
+        memory = (work / "snapshot.bin").read_bytes()
+        wasm = pyodide / "pyodide.asm.wasm"
+        snapshot = packed(memory, initial_memory(wasm.read_bytes(), str(wasm)), pyodide_header_length(memory))
         # Keep only this build's snapshot in the cache: write it whole, then swap it in (another build
         # running at the same time may have done the same; either copy will do).
         CACHE.mkdir(parents=True, exist_ok=True)
@@ -228,42 +225,9 @@ def stdlib_subset(full_zip: Path, names: list[str]) -> bytes:
     return buffer.getvalue()
 
 
-def packed(snapshot: bytes) -> bytes:
-    """The snapshot as the site ships it: its non-zero stretches, gzip-compressed, with no time stamp (the
-    same memory gives the same file, so the same name).
-
-    Two thirds of Python's memory is zeros. Leaving them out of what the worker inflates halves the time
-    inflating takes (31 MB of output become 12 MB: `make bench`, docs/performance.md). The form: "NVSN",
-    the memory's length, then records of (offset, length, bytes), offsets rising, numbers as little-endian
-    unsigned 32-bit; bytes no record covers are zero.
-    """
-    parts = [PACKED_MAGIC, struct.pack("<I", len(snapshot))]
-    start = 0
-    for zeros in re.finditer(rb"\x00{%d,}" % ZERO_RUN, snapshot):
-        if zeros.start() > start:
-            parts += [struct.pack("<II", start, zeros.start() - start), snapshot[start : zeros.start()]]
-        start = zeros.end()
-    if start < len(snapshot):
-        parts += [struct.pack("<II", start, len(snapshot) - start), snapshot[start:]]
-    return gzip.compress(b"".join(parts), compresslevel=SNAPSHOT_GZIP_LEVEL, mtime=0)
-
-
-def unpacked(stored: bytes) -> bytes:
-    """The memory a `packed` file holds, read as worker.js reads it (the tests' check of the form)."""
-    data = gzip.decompress(stored)
-    if data[:4] != PACKED_MAGIC:
-        raise ValueError("not a packed snapshot")
-    (length,) = struct.unpack_from("<I", data, 4)
-    memory = bytearray(length)
-    at, position = 0, 8
-    while position < len(data):
-        offset, size = struct.unpack_from("<II", data, position)
-        position += 8
-        if offset < at or size == 0 or offset + size > length or position + size > len(data):
-            raise ValueError(f"a record out of place at byte {offset}")
-        memory[offset : offset + size] = data[position : position + size]
-        at, position = offset + size, position + size
-    return bytes(memory)
+def worker_script() -> bytes:
+    """The navigator's Web Worker: the snapshot's reader (snapshot_reader.js), then the worker itself."""
+    return b"\n".join((WEB / name).read_bytes() for name in WORKER_SCRIPTS)
 
 
 def page_script() -> bytes:
@@ -279,7 +243,8 @@ def build(partnerships: list[Partnership], node_modules: Path = NODE_MODULES) ->
     snapshot, stdlib_names = _make_snapshot(pyodide, zip_bytes, warm_up_cases(partnerships))
     stdlib = stdlib_subset(pyodide / "python_stdlib.zip", [] if SNAPSHOT_ONLY else stdlib_names)
     lock = json.loads((pyodide / "pyodide-lock.json").read_text(encoding="utf-8"))
-    glue, worker = page_script(), (WEB / "worker.js").read_bytes()
+    # The page's script is minified before it is named, so its name is the digest of what is served.
+    glue, worker = minify.minify({"navigator.js": page_script()})["navigator.js"], worker_script()
     runtime = Runtime(
         pyodide=core,
         script=f"{NAVIGATOR}/navigator-{digest(glue)}.js",

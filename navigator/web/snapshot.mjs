@@ -11,7 +11,8 @@
 // What the snapshot holds: the interpreter with the decision package (the very files pytest imports, from
 // the zip) imported and every code path warmed up by the golden scenarios, so lazily imported standard
 // modules are in too. It holds no partnership data (the worker loads that at run time) and no JavaScript
-// object (Pyodide refuses to snapshot those). Freed memory is zeroed first so the file compresses well.
+// object (Pyodide refuses to snapshot those). Free memory is zeroed first (`zeroFreeMemory`), so it is left
+// out of the shipped file (navigator/web/snapshot_form.py).
 
 import { readFile, writeFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
@@ -41,18 +42,13 @@ for _case in json.loads(_warm_up):
         json.loads(_assessor.assess_json(_scenario))
 `;
 
-// Zero the memory Python freed while starting and warming up (calloc'd blocks, released at once), drop the
-// zip directory cache (its offsets belong to the full standard library zip, the browser mounts a smaller
-// one), and report which standard library files were imported.
+// Drop the zip directory cache (its offsets belong to the full standard library zip, the browser mounts a
+// smaller one), collect, and report which standard library files were imported.
 const FINISH = `
 import gc, zipimport
 for _name in ("_case", "_assessor", "_scenario", "_warm_up", "_module"):
     globals().pop(_name, None)
 gc.collect()
-_held = []
-for _size in (1 << 20, 1 << 18, 1 << 16, 1 << 14, 1 << 12, 1 << 10, 600):
-    _held += [bytearray(_size) for _ in range((1 << 20) // _size)]  # 1 MB of blocks of each size
-del _held, _size
 zipimport._zip_directory_cache.clear()
 sys.path_importer_cache.clear()
 gc.collect()
@@ -65,6 +61,31 @@ for _mod in list(sys.modules.values()):
 _report = json.dumps({"stdlib": sorted(_members), "python": sys.version})
 del _members, _mod, _file
 `;
+
+// Zero the memory that is free (what Python freed while starting and warming up, and the heap's unused
+// top): the allocator leaves old bytes there, which the snapshot would carry for nothing. Every free block
+// below the heap's end is taken with malloc, largest first, zeroed, and given back. A malloc that finds no
+// free block below the end grows the heap by about its size and the allocator's 64 KB step, so only sizes
+// that keep that within the wasm's memory are tried: the memory never grows, and the snapshot is restored
+// into the memory the wasm starts with. (This replaced allocating 1 MB of Python bytearrays of each of
+// seven sizes, which reached fewer free blocks: 8.0 MB shipped instead of 8.4 MB, 4% less as brotli.)
+function zeroFreeMemory(module) {
+  const end = module._sbrk(0) >>> 0;
+  const taken = [];
+  for (let size = 1 << 20; size >= 16; size >>= 1) {
+    if (end + size + (1 << 17) > module.HEAPU8.length) continue;
+    for (;;) {
+      const block = module._malloc(size) >>> 0;
+      if (block === 0 || block + size > end) {
+        if (block !== 0) module._free(block);
+        break;
+      }
+      module.HEAPU8.fill(0, block, block + size);
+      taken.push(block);
+    }
+  }
+  for (const block of taken) module._free(block);
+}
 
 async function main() {
   const inputPath = process.argv[2];
@@ -85,6 +106,7 @@ async function main() {
   pyodide.runPython(FINISH);
   const report = pyodide.globals.get("_report");
   pyodide.runPython("del _report");
+  zeroFreeMemory(pyodide._module);
   const snapshot = pyodide.makeMemorySnapshot();
   await writeFile(input.snapshot_path, snapshot);
   log(report);

@@ -41,17 +41,6 @@ function partnershipOf(url) {
   return Object.hasOwn(MANIFEST.partnerships, first) ? first : null;
 }
 
-// The navigator's memory snapshot is kept inflated, marked by a header that navigator/web/worker.js
-// (`unpack`) reads: a later visit's worker then skips inflating it, the longest part of its start.
-const INFLATED = "x-navigator-inflated";
-const inflated = (url) => MANIFEST.inflated.includes(sitePath(url));
-
-function forCache(url, response) {
-  if (!inflated(url)) return response;
-  const headers = { "content-type": "application/octet-stream", [INFLATED]: "1" };
-  return new Response(response.body.pipeThrough(new DecompressionStream("gzip")), { headers });
-}
-
 // Only whole, successful answers from this site are kept (no errors, no 206 parts, no redirects).
 function keepable(response) {
   return response.status === 200 && response.type === "basic" && !response.redirected;
@@ -64,15 +53,10 @@ async function keep(cache, paths) {
   const wanted = [];
   for (const url of paths.map(address)) {
     const kept = await cache.match(url);
-    if (!immutable(url) || !kept || (inflated(url) && kept.headers.get(INFLATED) !== "1")) wanted.push(url);
+    if (!immutable(url) || !kept) wanted.push(url);
   }
   const request = (url) => new Request(url, { cache: "no-cache" });
-  await cache.addAll(wanted.filter((url) => !inflated(url)).map(request));
-  for (const url of wanted.filter(inflated)) {
-    const response = await fetch(request(url));
-    if (!keepable(response)) throw new Error(`${url}: ${response.status}`);
-    await cache.put(url, forCache(url, response));
-  }
+  await cache.addAll(wanted.map(request));
   return wanted;
 }
 
@@ -153,14 +137,33 @@ self.addEventListener("message", (event) => {
   );
 });
 
+// Files on their way into the cache (address → a promise settled once stored or given up): the navigator's
+// start and the prefetch (javascripts/sw-prefetch.js) wait for each other rather than fetch a file twice.
+const downloads = new Map();
+function downloading(url, storing) {
+  const settled = storing
+    .catch(() => undefined)
+    .finally(() => downloads.get(url) === settled && downloads.delete(url));
+  downloads.set(url, settled);
+  return storing;
+}
+async function afterDownload(cache, url) {
+  await downloads.get(url);
+  return cache.match(url);
+}
+
 async function cacheFirst(event) {
   const cache = await caches.open(CACHE);
   const url = key(event.request.url);
-  const cached = await cache.match(url);
+  const cached = await afterDownload(cache, url);
   if (cached) return cached;
-  const response = await fetch(event.request, { cache: "no-cache" });
-  if (keepable(response)) event.waitUntil(cache.put(url, forCache(url, response.clone())));
-  return response;
+  const answer = fetch(event.request, { cache: "no-cache" });
+  // Noted before the answer comes, so that a prefetch reaching this file meanwhile waits for it.
+  const storing = answer.then(
+    (response) => keepable(response) && cache.put(url, response.clone()),
+  );
+  event.waitUntil(downloading(url, storing).catch(() => undefined));
+  return answer;
 }
 
 // The server's copy when it answers; the kept copy when it does not (or is slow and a copy is kept).
@@ -193,3 +196,12 @@ self.addEventListener("fetch", (event) => {
     event.waitUntil(caches.open(CACHE).then((cache) => keepPartnership(cache, partnership)).catch(() => undefined));
   }
 });
+
+// The navigator's files fetched ahead of its first visit, while a partnership's pages are read: in a script
+// of its own, from this site (relative to this worker, so any base path works). Without it (a host that
+// lost the file) the worker still installs and keeps the site offline; only the prefetch is missing.
+try {
+  importScripts("javascripts/sw-prefetch.js");
+} catch {
+  // nothing to do: pages that ask for a prefetch get no answer and carry on
+}

@@ -7,9 +7,9 @@
 // needed is already imported) and giving Pyodide the lock file's info, so nothing else is fetched. If the
 // snapshot cannot be restored, it starts Python the plain way and says so. The page names every file
 // (`runtime`, the page's data-runtime) as this worker's name or in a start message (`launch`); a null
-// snapshot or lock asks for the plain way; `precompile`, `inflateAtOnce`, `practice` and `spacedPractice`
-// switch the levers below (the benchmark measures each). A spare worker may be sent {type: "prime"}
-// instead (`prime`).
+// snapshot or lock asks for the plain way; `precompile`, `inflateAtOnce` (read the snapshot at once; the
+// name is older than the form, which has nothing to inflate), `practice` and `spacedPractice` switch the
+// levers below (the benchmark measures each). A spare worker may be sent {type: "prime"} instead (`prime`).
 const LIBRARY = "/home/pyodide/navigator-lib";
 
 let assess = null;
@@ -17,103 +17,12 @@ let pending = null; // the page's latest scenario, sent before Python had starte
 let practice = () => []; // navigator/decision/warm_up.py: assessed, and thrown away, after "ready"
 let spacedPractice = true; // the second part of the practice (`practise`)
 let afterFirst = () => undefined; // start-up's last steps, done once the first suggestion is sent (`start`)
+// `unpack` and `watched` (the snapshot's reader) come from snapshot_reader.js, joined before this file.
 
 async function fetched(url, as) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return as === "text" ? response.text() : response.arrayBuffer();
-}
-
-// The snapshot file (navigator/web/runtime.py `packed`) is gzip-compressed; inside, a header ("NVSN", then
-// the memory's length) and records (offset, length, then that many bytes; little-endian 32-bit numbers);
-// memory no record covers is zero. The site's service worker keeps it inflated (sw.js `forCache`) and says
-// so in a header, so a later visit skips the inflating.
-const PACKED = 0x4e53564e; // "NVSN" as a little-endian 32-bit number
-const KEPT_INFLATED = "x-navigator-inflated";
-
-// Unpacks the snapshot. `memory` resolves with the whole array as soon as the header is in: Pyodide needs
-// only its length to compile and instantiate its wasm. The rest is read once `compiling` resolves (the
-// wasm compiles on other threads meanwhile; inflating before would hold up this thread, which Pyodide's
-// module needs to get that far). `filled` resolves once every record is in place; Pyodide restores the
-// memory only after that (`fsInit` holds its start until then). Pyodide's own magic number (the first 4
-// bytes) is written last: a snapshot that failed half way reads as no snapshot and Pyodide refuses it.
-function unpack(url, compiling) {
-  let header;
-  const memory = new Promise((resolve, reject) => (header = { resolve, reject }));
-  const filled = (async () => {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url}: ${response.status}`);
-    const inflated = response.headers.get(KEPT_INFLATED) === "1";
-    const body = inflated ? response.body : response.body.pipeThrough(new DecompressionStream("gzip"));
-    const reader = body.getReader();
-    const head = new Uint8Array(8);
-    const numbers = new DataView(head.buffer);
-    const magic = new Uint8Array(4);
-    let target = null;
-    let have = 0; // bytes of the next header read so far
-    let at = 0; // where the current record's next byte goes
-    let left = 0; // bytes of the current record still to come
-    for (let read = await reader.read(); !read.done; read = await reader.read()) {
-      const chunk = read.value;
-      let i = 0;
-      while (i < chunk.length) {
-        const n = Math.min(left > 0 ? left : 8 - have, chunk.length - i);
-        if (left > 0) {
-          target.set(chunk.subarray(i, i + n), at);
-          for (let byte = at; byte < 4 && byte < at + n; byte += 1) {
-            magic[byte] = target[byte];
-            target[byte] = 0;
-          }
-          at += n;
-          left -= n;
-        } else {
-          head.set(chunk.subarray(i, i + n), have);
-          have += n;
-          if (have === 8) {
-            have = 0;
-            if (target === null) {
-              if (numbers.getUint32(0, true) !== PACKED) throw new Error("the snapshot is not packed");
-              target = new Uint8Array(numbers.getUint32(4, true));
-              header.resolve(target);
-              await compiling;
-            } else {
-              const offset = numbers.getUint32(0, true);
-              left = numbers.getUint32(4, true);
-              if (offset < at || left === 0 || offset + left > target.length) {
-                throw new Error(`the snapshot has a record out of place (at byte ${offset})`);
-              }
-              at = offset;
-            }
-          }
-        }
-        i += n;
-      }
-    }
-    if (target === null || left > 0 || have > 0) throw new Error("the snapshot ended early");
-    target.set(magic, 0);
-    return inflated ? "kept inflated" : "downloaded";
-  })();
-  filled.catch(header.reject);
-  return { memory, filled };
-}
-
-// Pyodide's module factory (pyodide.asm.mjs), calling `compiling` once the module has asked for its wasm
-// (and marking the phase once the wasm is instantiated).
-function watched(factory, compiling, phase) {
-  return (settings) => {
-    const instantiate = settings.instantiateWasm;
-    if (typeof instantiate !== "function") compiling();
-    else {
-      settings.instantiateWasm = (imports, instantiated) => {
-        try {
-          return instantiate(imports, (...made) => (phase("wasm instantiated"), instantiated(...made)));
-        } finally {
-          compiling();
-        }
-      };
-    }
-    return factory(settings);
-  };
 }
 
 // Pyodide's two modules, from this site: its loader and its module factory.
@@ -129,19 +38,25 @@ async function startPython({ loadPyodide, factory }, runtime, snapshot, phase) {
   const plain = { indexURL: runtime.pyodide, ...(runtime.lock ? { lockFileContents: runtime.lock } : {}) };
   if (!snapshot) return { pyodide: await loadPyodide(plain), how: "plain" };
   const filled = snapshot.filled.then((source) => (phase(`snapshot ${source}`), source));
+  const compiling = () => (phase("wasm asked for"), snapshot.compiling());
   try {
     const pyodide = await loadPyodide({
       ...plain,
       stdLibURL: runtime.stdlib,
-      createPyodideModule: watched(factory, () => (phase("wasm asked for"), snapshot.compiling()), phase),
+      createPyodideModule: watched(factory, { compiling, instantiated: snapshot.instantiated }, phase),
       _loadSnapshot: snapshot.memory,
       fsInit: () => filled.catch(() => undefined),
     });
     return { pyodide, how: "snapshot", snapshot: await filled };
   } catch (error) {
     snapshot.compiling(); // if Pyodide failed before asking for its wasm
-    // The unpacking's own failure says more than Pyodide refusing the half-written memory.
-    const cause = await filled.then(() => error, (failure) => failure);
+    snapshot.giveUp(); // or before instantiating it
+    // The unpacking's own failure says more than Pyodide refusing the half-written memory, unless it only
+    // stopped waiting for the wasm Pyodide never instantiated.
+    const cause = await filled.then(
+      () => error,
+      (failure) => (failure === snapshot.stopped ? error : failure),
+    );
     const reason = String(cause && cause.message ? cause.message : cause);
     return { pyodide: await loadPyodide(plain), how: `plain (the snapshot could not be used: ${reason})` };
   }

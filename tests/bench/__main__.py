@@ -1,15 +1,20 @@
 """`make bench`: how the build and search scale, and the navigator's speed; written to docs/performance.md.
 
 Benchmarks, never tests: figures are medians of several runs and are written to docs/performance.md with
-the machine and the date, so a change in speed shows up in review. Two parts:
+the machine and the date, so a change in speed shows up in review. Four parts:
 - scale (tests/bench/scale.py): the build, the site and the search, for the repository's partnerships and
   for generated ones; BENCH_SCALE (default "1,10,50,150") chooses the numbers of generated partnerships,
   BENCH_BUILD_RUNS (at least 3) the builds per size, BENCH_RUNS (at least 5) the search's runs;
-- navigator (tests/bench/navigator.py): its start and each change in chromium, BENCH_RUNS (at least 5) runs.
+- navigator (tests/bench/navigator.py): its start and each change in chromium, BENCH_RUNS (at least 5) runs;
+- network (tests/bench/network.py): the navigator's start and its bytes across a throttled link, beside a
+  bare Pyodide start, BENCH_RUNS (default 3, at least 1) runs;
+- lighthouse (tests/bench/lighthouse.py): Lighthouse's mobile performance score for a handbook page and
+  the navigator, served as a static host serves them, at least 3 runs each (BENCH_RUNS).
 
-`python -m tests.bench` runs both; `python -m tests.bench scale` (or `navigator`), or BENCH_ONLY=scale, runs
-one, and the report keeps the other part's last figures. BENCH_REPORT=PATH writes the report there
-instead of docs/performance.md (it then starts from that file's sections).
+`python -m tests.bench` runs all four; `python -m tests.bench scale` (or `navigator`, `network`,
+`lighthouse`), or BENCH_ONLY=scale, runs one, and the report keeps the other parts' last figures.
+BENCH_REPORT=PATH writes the report there instead of docs/performance.md (it then starts from that file's
+sections).
 """
 
 from __future__ import annotations
@@ -24,7 +29,13 @@ import time
 from pathlib import Path
 
 from navigator.web.runtime import pyodide_version
+from tests.bench.lighthouse import RUNS as LIGHTHOUSE_RUNS
+from tests.bench.lighthouse import lighthouse_section
+from tests.bench.lighthouse import measure as measure_lighthouse
 from tests.bench.navigator import Figures, measure
+from tests.bench.network import RUNS as NETWORK_RUNS
+from tests.bench.network import measure_network
+from tests.bench.network_report import network_section
 from tests.bench.report import assemble, previous, stamped
 from tests.bench.scale import measure_scale
 from tests.bench.scale_report import budgets_text, build_section, search_section
@@ -32,7 +43,7 @@ from tests.bench.scale_report import budgets_text, build_section, search_section
 REPOSITORY = Path(__file__).resolve().parents[2]
 REPORT = REPOSITORY / "docs" / "performance.md"
 MINIMUM_RUNS = 5
-PARTS = ("all", "scale", "navigator")
+PARTS = ("all", "scale", "navigator", "network", "lighthouse")
 
 
 def machine() -> str:
@@ -318,6 +329,24 @@ def navigator_part(stamp: str) -> str:
     return stamped(navigator_section(figures), stamp)
 
 
+def network_part(stamp: str) -> str:
+    runs = max(1, int(os.environ.get("BENCH_RUNS", NETWORK_RUNS)))
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        build(site)
+        figures = measure_network(site, runs)
+    return stamped(network_section(figures), stamp)
+
+
+def lighthouse_part(stamp: str) -> str:
+    runs = max(LIGHTHOUSE_RUNS, int(os.environ.get("BENCH_RUNS", LIGHTHOUSE_RUNS)))
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        build(site)
+        results = measure_lighthouse(site, runs)
+    return stamped(lighthouse_section(results), stamp)
+
+
 def main(argv: list[str] | None = None) -> None:
     arguments = sys.argv[1:] if argv is None else argv
     part = arguments[0] if arguments else os.environ.get("BENCH_ONLY", "all")
@@ -333,6 +362,10 @@ def main(argv: list[str] | None = None) -> None:
         sections["Transfer sizes (gzip)"] = stamped(scale.transfer, stamp)
     if part in ("all", "navigator"):
         sections["Navigator"] = navigator_part(stamp)
+    if part in ("all", "network"):
+        sections["Network"] = network_part(stamp)
+    if part in ("all", "lighthouse"):
+        sections["Lighthouse"] = lighthouse_part(stamp)
     text = assemble(sections)
     report.write_text(text, encoding="utf-8")
     print(text)

@@ -217,7 +217,9 @@ class Tabs:
         return page
 
 
-def _navigator(tabs: Tabs, context: BrowserContext, url: str, at_once: bool = False) -> tuple[Page, float]:
+def visit_navigator(
+    tabs: Tabs, context: BrowserContext, url: str, at_once: bool = False
+) -> tuple[Page, float]:
     page = tabs.open(context, at_once)
     page.goto(f"{url}/{PARTNERSHIP}/navigator/")
     page.wait_for_selector("#navigator[data-shown]", timeout=TIMEOUT_MS)
@@ -228,7 +230,7 @@ def _navigator(tabs: Tabs, context: BrowserContext, url: str, at_once: bool = Fa
     return page, float(first)
 
 
-def _kept_for_offline(page: Page, primed: bool = True) -> None:
+def kept_for_offline(page: Page, primed: bool = True) -> None:
     """Wait until the service worker has installed and kept the navigator, and (unless the page was told
     not to) the page has primed the browser's code cache from that copy: a next visit during either would
     be neither cold nor warm (navigator.js `primeCodeCache`)."""
@@ -240,7 +242,7 @@ def _kept_for_offline(page: Page, primed: bool = True) -> None:
             raise RuntimeError(f"the page did not prime the code cache: {how}")
 
 
-def _bare(tabs: Tabs, context: BrowserContext, url: str, at_once: bool = False) -> float:
+def visit_bare(tabs: Tabs, context: BrowserContext, url: str, at_once: bool = False) -> float:
     page = tabs.open(context, at_once)
     page.goto(f"{url}/__bench__/bare.html")
     page.wait_for_selector("body[data-done]", state="attached", timeout=TIMEOUT_MS)
@@ -254,10 +256,10 @@ def _bare(tabs: Tabs, context: BrowserContext, url: str, at_once: bool = False) 
 def _cold_then_warm(browser: Browser, tabs: Tabs, url: str, at_once: bool = False) -> tuple[float, float]:
     """A first visit to the navigator on a fresh context, then, once it has kept and primed, the next."""
     context = browser.new_context()
-    page, cold = _navigator(tabs, context, url, at_once)
-    _kept_for_offline(page)
+    page, cold = visit_navigator(tabs, context, url, at_once)
+    kept_for_offline(page)
     page.close()
-    page, warm = _navigator(tabs, context, url, at_once)
+    page, warm = visit_navigator(tabs, context, url, at_once)
     page.close()
     context.close()
     return cold, warm
@@ -267,8 +269,8 @@ def _opened_at_once(browser: Browser, tabs: Tabs, url: str, figures: Figures) ->
     """The cold and warm visits again, each navigating the moment its tab is open (the browser's new
     window still starting)."""
     context = browser.new_context()
-    figures.add("bare cold, opened at once", _bare(tabs, context, url, at_once=True))
-    figures.add("bare warm, opened at once", _bare(tabs, context, url, at_once=True))
+    figures.add("bare cold, opened at once", visit_bare(tabs, context, url, at_once=True))
+    figures.add("bare warm, opened at once", visit_bare(tabs, context, url, at_once=True))
     context.close()
     cold, warm = _cold_then_warm(browser, tabs, url, at_once=True)
     figures.add("first suggestion cold, opened at once", cold)
@@ -284,23 +286,23 @@ def _distant(browser: Browser, tabs: Tabs, url: str, figures: Figures) -> None:
 
 def _one_run(browser: Browser, tabs: Tabs, url: str, distant_url: str, figures: Figures) -> None:
     context = browser.new_context()
-    figures.add("bare cold", _bare(tabs, context, url))
-    figures.add("bare warm", _bare(tabs, context, url))
+    figures.add("bare cold", visit_bare(tabs, context, url))
+    figures.add("bare warm", visit_bare(tabs, context, url))
     context.close()
 
     _opened_at_once(browser, tabs, url, figures)
     _distant(browser, tabs, distant_url, figures)
 
     context = browser.new_context()
-    page, first = _navigator(tabs, context, url)
+    page, first = visit_navigator(tabs, context, url)
     figures.add("first suggestion cold", first)
     figures.add(
         "worker started",
         page.evaluate("() => performance.getEntriesByName('navigator-worker-started')[0].startTime"),
     )
-    _kept_for_offline(page)
+    kept_for_offline(page)
     page.close()
-    page, first = _navigator(tabs, context, url)
+    page, first = visit_navigator(tabs, context, url)
     figures.add("first suggestion warm", first)
     page.check("input[name='area'][value='derby-city']")
     page.wait_for_timeout(SETTLE_MS)
@@ -314,11 +316,11 @@ def _one_run(browser: Browser, tabs: Tabs, url: str, distant_url: str, figures: 
     # Warm, but the first visit did not prime the code cache (the page told so in its runtime).
     context = browser.new_context()
     context.route(f"{url}/{PARTNERSHIP}/navigator/", functools.partial(_with_runtime, {"prime": False}))
-    page, _ = _navigator(tabs, context, url)
-    _kept_for_offline(page, primed=False)
+    page, _ = visit_navigator(tabs, context, url)
+    kept_for_offline(page, primed=False)
     page.close()
     context.unroute(f"{url}/{PARTNERSHIP}/navigator/")
-    page, first = _navigator(tabs, context, url)
+    page, first = visit_navigator(tabs, context, url)
     figures.add("first suggestion warm, not primed", first)
     page.close()
     context.close()
@@ -326,7 +328,7 @@ def _one_run(browser: Browser, tabs: Tabs, url: str, distant_url: str, figures: 
     for name, change in PER_CHANGE_LEVERS.items():
         context = browser.new_context(service_workers="block")
         context.route(f"{url}/{PARTNERSHIP}/navigator/", functools.partial(_with_runtime, change))
-        page, _ = _navigator(tabs, context, url)
+        page, _ = visit_navigator(tabs, context, url)
         page.check("input[name='area'][value='derby-city']")
         page.wait_for_timeout(SETTLE_MS)
         changes = page.evaluate(ROUND_TRIPS, {"indicator": INDICATOR, "changes": CHANGES, "settle": True})
@@ -354,9 +356,10 @@ def _with_runtime(change: dict[str, object], route: Route) -> None:
     route.fulfill(body=changed, content_type="text/html; charset=utf-8")
 
 
-def measure(site: Path, runs: int) -> Figures:
-    """Every figure, `runs` times, on a copy of the built site with the bare Pyodide page added."""
-    figures = Figures(runs=runs)
+@contextmanager
+def bench_site(site: Path) -> Iterator[Path]:
+    """A copy of the built site with the bench's own pages added under `__bench__/` (bare Pyodide from the
+    same runtime files, the lever page), so the visits compare like with like; removed afterwards."""
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary) / "site"
         shutil.copytree(site, folder)
@@ -369,14 +372,25 @@ def measure(site: Path, runs: int) -> Figures:
         )
         lever = LEVER_PAGE % {"runtime": json.dumps(runtime)}
         (folder / "__bench__" / "lever.html").write_text(lever, encoding="utf-8")
-        with serve(folder) as url, serve(folder, distant=True) as distant, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
-            figures.chromium = browser.version
-            tabs = Tabs(browser)
-            for _ in range(runs):
-                _one_run(browser, tabs, url, distant, figures)
-            figures.add("quiet after", *tabs.waits)
-            browser.close()
+        yield folder
+
+
+def measure(site: Path, runs: int) -> Figures:
+    """Every figure, `runs` times, on a copy of the built site with the bare Pyodide page added."""
+    figures = Figures(runs=runs)
+    with (
+        bench_site(site) as folder,
+        serve(folder) as url,
+        serve(folder, distant=True) as distant,
+        sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        figures.chromium = browser.version
+        tabs = Tabs(browser)
+        for _ in range(runs):
+            _one_run(browser, tabs, url, distant, figures)
+        figures.add("quiet after", *tabs.waits)
+        browser.close()
     return figures
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-ORDER = ("Build and scale", "Search", "Transfer sizes (gzip)", "Navigator")
+ORDER = ("Build and scale", "Search", "Transfer sizes (gzip)", "Navigator", "Network", "Lighthouse")
 HEADER = (
     "# Performance\n\n"
     "{{ urgent_routes() }}\n\n"
-    "Measured by `make bench` (`python -m tests.bench`; `python -m tests.bench scale` or `navigator` for one "
-    "part). Each part says when and on which machine it was measured: these are benchmark figures for that "
-    "machine, not guarantees.\n"
+    "Measured by `make bench` (`python -m tests.bench`; `python -m tests.bench scale`, `navigator`, "
+    "`network` or `lighthouse` for one part). Each part says when and on which machine it was measured: "
+    "these are benchmark figures for that machine, not guarantees.\n"
 )
 STAMP = "Measured on "
 # The report before sections had stamps: one date and machine for the whole report.

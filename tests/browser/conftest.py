@@ -6,14 +6,18 @@ Never `playwright install`: we launch /usr/bin/chromium (installed by `make test
 from __future__ import annotations
 
 import functools
+import shutil
 import threading
 import time
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.conftest import THRESHOLDS, mkdocs_build
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -67,6 +71,15 @@ def wait_until_navigator_kept(page: Page, partnership: str, timeout_ms: int = 12
     poll(page, NAVIGATOR_KEPT, partnership, timeout_ms)
 
 
+# Save-Data as a page sees it (navigator.connection): the page then never asks the service worker to fetch
+# the navigator's files ahead (docs/javascripts/handbook.js, ADR 008), for tests that count what a visit
+# downloads or keeps.
+SAVE_DATA = (
+    'Object.defineProperty(Navigator.prototype, "connection", {configurable: true, get: () => '
+    '({saveData: true, effectiveType: "4g", addEventListener() {}, removeEventListener() {}})});'
+)
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         """Keep test output clean."""
@@ -102,3 +115,30 @@ def browser() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
+
+
+class Served(Protocol):
+    """A copy of the built site a test serves on its own origin (its own service worker) and can stop."""
+
+    @property
+    def folder(self) -> Path: ...
+
+    @property
+    def url(self) -> str: ...
+
+    def stop(self) -> None: ...
+
+
+@pytest.fixture(scope="session")
+def next_version_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site as the next build would make it: Derby and Derbyshire's thresholds now version 2 (with
+    the compressed copies, as nginx serves it too)."""
+    thresholds = tmp_path_factory.mktemp("thresholds") / "thresholds"
+    shutil.copytree(THRESHOLDS, thresholds)
+    partnership = thresholds / "derby-derbyshire" / "partnership.yaml"
+    text = partnership.read_text(encoding="utf-8")
+    assert '\n  version: "1"\n' in text
+    partnership.write_text(text.replace('\n  version: "1"\n', '\n  version: "2"\n'), encoding="utf-8")
+    site = tmp_path_factory.mktemp("next") / "site"
+    mkdocs_build(site, {"THRESHOLDS_DIR": str(thresholds)}, compress=True)
+    return site

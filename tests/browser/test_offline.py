@@ -7,10 +7,8 @@ worker), and stops that server to go offline.
 from __future__ import annotations
 
 import functools
-import os
 import re
 import shutil
-import subprocess
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,8 +20,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from navigator.sitebuild import offline
-from tests.browser.conftest import PRIMED, _QuietHandler, poll
-from tests.conftest import REPOSITORY, THRESHOLDS
+from tests.browser.conftest import PRIMED, SAVE_DATA, Served, _QuietHandler, poll
 
 READY = "#navigator[data-state='ready']"
 # Installed before any page script: the service worker's replies to the page's "cache-navigator" message.
@@ -97,27 +94,6 @@ def context(browser: Browser) -> Iterator[BrowserContext]:
     context.close()
 
 
-@pytest.fixture(scope="module")
-def next_version_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site as the next build would make it: Derby and Derbyshire's thresholds now version 2."""
-    thresholds = tmp_path_factory.mktemp("thresholds") / "thresholds"
-    shutil.copytree(THRESHOLDS, thresholds)
-    partnership = thresholds / "derby-derbyshire" / "partnership.yaml"
-    text = partnership.read_text(encoding="utf-8")
-    assert '\n  version: "1"\n' in text
-    partnership.write_text(text.replace('\n  version: "1"\n', '\n  version: "2"\n'), encoding="utf-8")
-    site = tmp_path_factory.mktemp("next") / "site"
-    environment = dict(os.environ, NO_MKDOCS_2_WARNING="1", THRESHOLDS_DIR=str(thresholds))
-    mkdocs = str(REPOSITORY / ".venv" / "bin" / "mkdocs")
-    subprocess.run(
-        [mkdocs, "build", "--strict", "--quiet", "--site-dir", str(site)],
-        cwd=REPOSITORY,
-        env=environment,
-        check=True,
-    )
-    return site
-
-
 def manifest(site: Path) -> dict[str, Any]:
     data = offline.read_manifest(site)
     assert data, "sw.js has no manifest"
@@ -151,7 +127,7 @@ def kept_replies(page: Page) -> list[dict[str, Any]]:
     return [reply for reply in replies if reply["type"] == "navigator-cached"]
 
 
-def wait_until_cached(page: Page, site: Server) -> None:
+def wait_until_cached(page: Page, site: Served) -> None:
     """Only this version's cache is left, and it holds every one of the navigator's files."""
     data = manifest(site.folder)
     own = [*data["navigator_data"]["derby-derbyshire"], *data["partnerships"]["derby-derbyshire"]]
@@ -192,9 +168,9 @@ def test_offline_reload_with_the_server_stopped_still_assesses(
     served.stop()
 
     reload_navigator(page)
-    # The service worker keeps the snapshot inflated (sw.js `forCache`): the worker does not inflate it again.
+    # The service worker keeps the snapshot as it came (no gzip inside, navigator/web/snapshot_form.py).
     assert page.get_attribute("#navigator", "data-started") == "snapshot"
-    assert page.get_attribute("#navigator", "data-snapshot") == "kept inflated"
+    assert page.get_attribute("#navigator", "data-snapshot") == "downloaded"
     assert assess_self_harm_in_derby(page) == "Suggested: Level 2 – Emerging Needs"
     assert shown_version(page) == "1"
     page.goto(f"{served.url}/derby-derbyshire/")
@@ -285,6 +261,7 @@ KEPT_PATHS = """async () => {
 def test_a_partnerships_pages_are_kept_once_one_is_open_and_no_other_partnerships(
     context: BrowserContext, served: Server
 ) -> None:
+    context.add_init_script(SAVE_DATA)  # no navigator fetched ahead while the page is read (ADR 008)
     page = context.new_page()
     page.goto(f"{served.url}/york/")
     data = manifest(served.folder)

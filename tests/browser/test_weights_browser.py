@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import Browser, Page, Request
 
 from navigator.sitebuild import weights
-from tests.browser.conftest import WORKER_SETTLED, poll, wait_until_navigator_kept
+from tests.browser.conftest import SAVE_DATA, WORKER_SETTLED, poll, wait_until_navigator_kept
 
 PARTNERSHIP = "derby-derbyshire"
 TYPICAL_PAGE = f"{PARTNERSHIP}/level-2/"
@@ -73,6 +73,7 @@ def cold_visit(
 ) -> Iterator[Visit]:
     """Open the page in a fresh context, wait for `ready`, the service worker and quiet, and record it all."""
     context = browser.new_context()
+    context.add_init_script(SAVE_DATA)  # what the page itself downloads, not the navigator fetched ahead
     visit = Visit(origin=f"{site_url}/")
     context.on("request", visit.started)
     context.on("requestfinished", visit.ended)
