@@ -18,7 +18,8 @@ from typing import Any
 
 from navigator.decision import Assessor, ScenarioError
 from navigator.decision.api import parse_scenario
-from navigator.model import changelog, diff, impact, revisions
+from navigator.importing.command import add_import_command
+from navigator.model import changelog, diff, impact, revisions, verify_command
 from navigator.model.catalogue import REPOSITORY_THRESHOLDS, export_json, load_all, load_versions
 from navigator.model.compile import compile_catalogue
 from navigator.model.partnership import Partnership
@@ -95,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
         help="write PATH/ID (default: ./thresholds/ID under the current folder, made if missing)",
     )
     new.set_defaults(run=_new)
+    add_import_command(commands)
     for name, help_text in (
         ("diff", "what changed from OLD to NEW, indicator by indicator"),
         ("impact", "which golden scenarios land differently under NEW than under OLD"),
@@ -123,6 +125,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(run=_serve)
+    verify_command.register(commands, _root)
     return parser
 
 
