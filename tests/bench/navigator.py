@@ -48,6 +48,7 @@ from typing import BinaryIO
 from urllib.parse import quote
 
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS, PRIMED, wait_until_navigator_kept
 
@@ -349,11 +350,18 @@ def _one_run(browser: Browser, tabs: Tabs, url: str, distant_url: str, figures: 
 
 
 def _with_runtime(change: dict[str, object], route: Route) -> None:
-    """The navigator page as served, with `change` merged into the runtime its worker is started with."""
-    page = route.fetch().text()
-    runtime = json.loads(_attribute_of(page, "data-runtime")) | change
-    changed = re.sub(r'data-runtime="[^"]*"', f'data-runtime="{html.escape(json.dumps(runtime))}"', page)
-    route.fulfill(body=changed, content_type="text/html; charset=utf-8")
+    """The navigator page as served, with `change` merged into the runtime its worker is started with.
+
+    The service worker asks for the page too (keeping the partnership's pages, or fetching the navigator
+    ahead), sometimes just as the route is removed: that request is let go, not an error of the bench."""
+    try:
+        page = route.fetch().text()
+        runtime = json.loads(_attribute_of(page, "data-runtime")) | change
+        changed = re.sub(r'data-runtime="[^"]*"', f'data-runtime="{html.escape(json.dumps(runtime))}"', page)
+        route.fulfill(body=changed, content_type="text/html; charset=utf-8")
+    except PlaywrightError as error:
+        if "already handled" not in str(error) and "closed" not in str(error):
+            raise
 
 
 @contextmanager
