@@ -132,7 +132,7 @@ def _targets(figures: NetworkFigures, loopback: LinkSettings | None) -> list[str
     return [
         f"### Targets at {link.name}",
         "",
-        "| Target | Result | |",
+        "| Target | Result | Verdict |",
         "|---|---|---|",
         *[f"| {name} | {value} | {verdict} |" for name, value, verdict in rows],
         "",
