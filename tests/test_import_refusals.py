@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from navigator.importing import draft
+from navigator.model import scaffold
 from navigator.model.problems import DataError, Position, Problem
 from tests.conftest import Run
 from tests.fixtures.import_documents import FOUR, MADE_UP, THREE, Rows, write_docx, write_html
@@ -80,7 +80,7 @@ def test_a_draft_that_fails_its_checks_leaves_nothing_behind(
     def failing(*_: object) -> None:
         raise DataError([Problem(Position(tmp_path, 1, 1), "", "made-up failure")])
 
-    monkeypatch.setattr(draft, "load_scenarios", failing)
+    monkeypatch.setattr(scaffold, "load_scenarios", failing)  # the shared writer (scaffold.write_folder)
     source = write_docx(tmp_path / "four.docx", FOUR.rows())
     into = tmp_path / "into"
     into.mkdir()

@@ -13,12 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from navigator.importing.docx_reader import read_docx
-from navigator.importing.draft import Draft, check_id, write_draft
+from navigator.importing.draft import Draft, write_draft
 from navigator.importing.html_reader import read_html
 from navigator.importing.merging import Reading, read_document
 from navigator.importing.table import DocumentError, Table
 from navigator.importing.text_reader import read_text
 from navigator.model.problems import display_path
+from navigator.model.scaffold import check_id
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
 READERS: dict[str, Callable[[Path], list[Table]]] = {

@@ -9,27 +9,26 @@ entry in partnership.sources and each finding a placeholder note, so `--strict` 
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
-import shutil
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from navigator.decision import Assessor
 from navigator.importing import draft_yaml
 from navigator.importing.draft_yaml import DraftDomain, DraftIndicator
 from navigator.importing.merging import Reading
 from navigator.importing.table import DocumentError
-from navigator.model.compile import compile_catalogue
-from navigator.model.partnership import load_partnership
-from navigator.model.placeholders import ID_MARKER
-from navigator.model.problems import DataError, Position, Problem
-from navigator.model.scaffold import FILES, MARKER, TEMPLATES, id_pattern, schema_link
+from navigator.model.scaffold import (
+    FILES,
+    MARKER,
+    TEMPLATES,
+    check_id,
+    prepare_target,
+    schema_link,
+    write_folder,
+)
 from navigator.model.scaffold_levels import Level, plan_levels
 from navigator.model.scaffold_yaml import WORDS, level_values, placeholder
-from navigator.model.scenarios import load_scenarios
 from navigator.model.schema import SCENARIOS_SCHEMA_PATH, SCHEMA_PATH
 
 TEMPLATE_DOMAINS = re.compile(r"^domains:\n(?:  .*\n)+", re.MULTILINE)
@@ -43,17 +42,6 @@ class Draft:
     levels: tuple[Level, ...]
     domains: int
     indicators: int
-
-
-def check_id(partnership_id: str) -> None:
-    """ValueError (a sentence) for an id `thresholds new` would refuse."""
-    if not id_pattern().fullmatch(partnership_id):
-        raise ValueError(
-            f"{partnership_id!r} is not a valid partnership id: use lower-case words joined by hyphens, "
-            "e.g. 'north-town'"
-        )
-    if partnership_id.startswith(ID_MARKER):
-        raise ValueError(f"{partnership_id!r} starts with {ID_MARKER!r}, the mark of a placeholder")
 
 
 def plan(reading: Reading, source: Path) -> tuple[Level, ...]:
@@ -108,36 +96,12 @@ def write_draft(
     check_id(partnership_id)
     levels = plan(reading, source)
     domains, indicators = identify(reading)
-    target = into / partnership_id
-    created = create_into and not into.exists() and not into.is_symlink()
-    if created:
-        _make_folder(into)
-    if not into.is_dir():
-        raise DataError([Problem(Position(into, 1, 1), "", "no such folder")])
-    if target.exists() or target.is_symlink():
-        message = (
-            "already exists: `thresholds import` never overwrites a folder; choose another id or remove it"
-        )
-        raise DataError([Problem(Position(target, 1, 1), "", message)])
+    target, created = prepare_target(partnership_id, into, "import", create_into)
     today = today or dt.date.today()
     texts = _texts(
         target, source, reading, levels=levels, domains=domains, indicators=indicators, month=f"{today:%Y-%m}"
     )
-    work = into / f".{partnership_id}.{uuid.uuid4().hex[:8]}.import"
-    try:
-        work.mkdir()
-        for name, text in texts.items():
-            (work / name).write_text(text, encoding="utf-8")
-        partnership = load_partnership(work, today)
-        load_scenarios(partnership, Assessor(compile_catalogue([partnership])))
-        work.rename(target)
-    except OSError as error:
-        _discard(work, into if created else None)
-        problem = Problem(Position(target, 1, 1), "", f"cannot write the folder: {error.strerror or error}")
-        raise DataError([problem]) from None
-    except BaseException:
-        _discard(work, into if created else None)
-        raise
+    write_folder(target, texts, today, created=created, suffix="import")
     return Draft(target, levels, len(domains), len(indicators))
 
 
@@ -194,19 +158,3 @@ def _once(text: str, old: str, new: str) -> str:
     if text.count(old) != 1:
         raise RuntimeError(f"the `thresholds new` templates no longer hold {old!r} once: update {__name__}")
     return text.replace(old, new)
-
-
-def _make_folder(folder: Path) -> None:
-    try:
-        folder.mkdir()
-    except OSError as error:
-        problem = Problem(Position(folder, 1, 1), "", f"cannot make the folder: {error.strerror or error}")
-        raise DataError([problem]) from None
-
-
-def _discard(work: Path, made: Path | None) -> None:
-    """Remove the temporary folder, and the thresholds folder when it was made for this run."""
-    shutil.rmtree(work, ignore_errors=True)
-    if made is not None:
-        with contextlib.suppress(OSError):
-            made.rmdir()  # only when empty: nothing but ours is ever removed

@@ -62,17 +62,9 @@ def scaffold(
     ValueError (a sentence) for a bad id or bad level names, before anything is written; DataError when it
     cannot write or the result does not validate. create_into makes a missing `into` (removed on failure).
     """
-    _check_id(partnership_id)
+    check_id(partnership_id)
     planned = plan_levels(levels) if levels is not None else default_levels()
-    target = into / partnership_id
-    created = create_into and not into.exists() and not into.is_symlink()
-    if created:
-        _make_folder(into)
-    if not into.is_dir():
-        raise DataError([Problem(Position(into, 1, 1), "", "no such folder")])
-    if target.exists() or target.is_symlink():
-        message = "already exists: `thresholds new` never overwrites a folder; choose another id or remove it"
-        raise DataError([Problem(Position(target, 1, 1), "", message)])
+    target, created = prepare_target(partnership_id, into, "new", create_into)
     today = today or dt.date.today()
     values = {
         "partnership_id": partnership_id,
@@ -81,22 +73,11 @@ def scaffold(
         "scenarios_schema": schema_link(target, SCENARIOS_SCHEMA_PATH),
         **level_values(planned),
     }
-    work = into / f".{partnership_id}.{uuid.uuid4().hex[:8]}.new"
-    try:
-        work.mkdir()
-        for name in FILES:
-            text = MARKER.sub(lambda found: values[found[1]], (TEMPLATES / name).read_text(encoding="utf-8"))
-            (work / name).write_text(text, encoding="utf-8")
-        partnership = load_partnership(work, today)
-        load_scenarios(partnership, Assessor(compile_catalogue([partnership])))
-        work.rename(target)
-    except OSError as error:
-        _discard(work, into if created else None)
-        problem = Problem(Position(target, 1, 1), "", f"cannot write the folder: {error.strerror or error}")
-        raise DataError([problem]) from None
-    except BaseException:
-        _discard(work, into if created else None)
-        raise
+    texts = {
+        name: MARKER.sub(lambda found: values[found[1]], (TEMPLATES / name).read_text(encoding="utf-8"))
+        for name in FILES
+    }
+    write_folder(target, texts, today, created=created, suffix="new")
     return target
 
 
@@ -109,6 +90,45 @@ def schema_link(folder: Path, schema: Path) -> str:
     if where.is_relative_to(project):
         return Path(os.path.relpath(schema, where)).as_posix()
     return schema.as_uri()
+
+
+def prepare_target(partnership_id: str, into: Path, command: str, create_into: bool) -> tuple[Path, bool]:
+    """into/<partnership_id>, refused when it exists (DataError naming `thresholds COMMAND`), and whether
+    `into` was made for this run (create_into makes a missing one)."""
+    target = into / partnership_id
+    created = create_into and not into.exists() and not into.is_symlink()
+    if created:
+        _make_folder(into)
+    if not into.is_dir():
+        raise DataError([Problem(Position(into, 1, 1), "", "no such folder")])
+    if target.exists() or target.is_symlink():
+        message = (
+            f"already exists: `thresholds {command}` never overwrites a folder; "
+            "choose another id or remove it"
+        )
+        raise DataError([Problem(Position(target, 1, 1), "", message)])
+    return target, created
+
+
+def write_folder(target: Path, texts: dict[str, str], today: dt.date, *, created: bool, suffix: str) -> None:
+    """The files written whole beside the target, validated with their golden scenarios, then renamed into
+    place: all files or none (a failure removes them, and `into` when it was made for this run)."""
+    into = target.parent
+    work = into / f".{target.name}.{uuid.uuid4().hex[:8]}.{suffix}"
+    try:
+        work.mkdir()
+        for name, text in texts.items():
+            (work / name).write_text(text, encoding="utf-8")
+        partnership = load_partnership(work, today)
+        load_scenarios(partnership, Assessor(compile_catalogue([partnership])))
+        work.rename(target)
+    except OSError as error:
+        _discard(work, into if created else None)
+        problem = Problem(Position(target, 1, 1), "", f"cannot write the folder: {error.strerror or error}")
+        raise DataError([problem]) from None
+    except BaseException:
+        _discard(work, into if created else None)
+        raise
 
 
 def _make_folder(folder: Path) -> None:
@@ -127,7 +147,8 @@ def _discard(work: Path, made: Path | None) -> None:
             made.rmdir()  # only when empty: nothing but ours is ever removed
 
 
-def _check_id(partnership_id: str) -> None:
+def check_id(partnership_id: str) -> None:
+    """ValueError (a sentence) for an id `thresholds new` and `thresholds import` refuse."""
     if not id_pattern().fullmatch(partnership_id):
         raise ValueError(
             f"{partnership_id!r} is not a valid partnership id: "
