@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from navigator.model.harm_review import names_harm
 from navigator.model.placeholders import MARKER, PHONE
 from navigator.model.scaffold_levels import Level, protection_number
+from navigator.model.scaffold_yaml import scenario
 
 # Characters a YAML double-quoted scalar must not hold raw: controls JSON leaves alone, and the breaks
 # YAML 1.1 reads as new lines (NEL, line and paragraph separators); written as \u escapes instead.
@@ -139,27 +140,11 @@ def scenarios_block(indicators: Sequence[DraftIndicator], levels: Sequence[Level
         )
         expected = max(level.number, protection) if harm else level.number
         urgent = [PHONE] if harm else []
-        entries.append(_scenario(name, f"[{chosen.id}]", "{}", expected, urgent))
+        entries.append(scenario(name, f"[{chosen.id}]", "{}", expected, urgent))
     harm_flag, danger = "{significant_harm_suspected: true}", "{immediate_danger: true}"
-    entries.append(_scenario("significant harm suspected", "[]", harm_flag, protection, [PHONE]))
-    entries.append(_scenario("a child in immediate danger", "[]", danger, protection, ["999", PHONE]))
+    entries.append(scenario("significant harm suspected", "[]", harm_flag, protection, [PHONE]))
+    entries.append(scenario("a child in immediate danger", "[]", danger, protection, ["999", PHONE]))
     return "scenarios:\n" + "\n\n".join(entries), len(entries)
-
-
-def _scenario(name: str, indicators: str, flags: str, level: int, urgent: list[str]) -> str:
-    """One golden scenario in the form `thresholds new` writes (navigator.model.scaffold_yaml)."""
-    section = placeholder("the section this scenario follows")
-    quote = placeholder("the source's words it follows")
-    contacts = json.dumps([PHONE])
-    expect = f"{{level: {level}, borderline: false, urgent: {json.dumps(urgent)}, contacts: {contacts}}}"
-    return "\n".join(
-        [
-            f"  - name: {placeholder(name)}",
-            f"    based_on: {{document: placeholder-source, section: {section}, quote: {quote}}}",
-            f"    scenario: {{area: placeholder-area, indicators: {indicators}, flags: {flags}}}",
-            f"    expect: {expect}",
-        ]
-    )
 
 
 def source_entry(document: str, file_name: str, kind: str, month: str) -> str:

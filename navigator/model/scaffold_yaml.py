@@ -148,14 +148,15 @@ def scenarios_block(levels: Sequence[Level]) -> str:
         else:
             name = f"one level {n} indicator, reviewed as significant harm: the child-protection line first"
             urgent = [PHONE]
-        entries.append(_scenario(name, f"[placeholder-l{n}-indicator]", "{}", n, urgent))
+        entries.append(scenario(name, f"[placeholder-l{n}-indicator]", "{}", n, urgent))
     harm, danger = "{significant_harm_suspected: true}", "{immediate_danger: true}"
-    entries.append(_scenario("significant harm suspected", "[]", harm, protection, [PHONE]))
-    entries.append(_scenario("a child in immediate danger", "[]", danger, protection, ["999", PHONE]))
+    entries.append(scenario("significant harm suspected", "[]", harm, protection, [PHONE]))
+    entries.append(scenario("a child in immediate danger", "[]", danger, protection, ["999", PHONE]))
     return "scenarios:\n" + "\n\n".join(entries)
 
 
-def _scenario(name: str, indicators: str, flags: str, level: int, urgent: list[str]) -> str:
+def scenario(name: str, indicators: str, flags: str, level: int, urgent: list[str]) -> str:
+    """One golden scenario with placeholders for its source (`thresholds new` and `thresholds import`)."""
     section = placeholder("the section this scenario follows")
     quote = placeholder("the source's words it follows")
     contacts = json.dumps([PHONE])
